@@ -1,0 +1,84 @@
+//! Turns `data/smtp-codes.yaml` into the workspace's generated files.
+//!
+//! The pipeline is [`load`] (YAML into the typed [`Registry`], entry by entry, collecting every
+//! problem), [`validate`] (the cross-entry rules), then the pure renderers [`render_rust`],
+//! [`render_derive_table`] and [`render_markdown`], which return the files' contents as
+//! strings. [`generate`] runs the whole pipeline and names each output's path; writing files is
+//! the `xtask` binary's job, so this crate does no I/O except reading the data file in [`load`].
+//!
+//! The data file's schema is documented at the top of `data/smtp-codes.yaml` and by the types in
+//! [`model`]: unknown fields are errors, and every problem is reported with the file, line and
+//! entry it concerns.
+//!
+//! ```no_run
+//! let outputs = codegen::generate(std::path::Path::new("."))?;
+//! for output in &outputs {
+//!     println!("{} ({} bytes)", output.path, output.contents.len());
+//! }
+//! # Ok::<(), codegen::Diagnostics>(())
+//! ```
+
+mod diagnostic;
+mod load;
+pub mod model;
+mod render_markdown;
+mod render_rust;
+mod validate;
+
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use load::{load, load_str};
+pub use model::Registry;
+pub use render_markdown::render_markdown;
+pub use render_rust::{render_derive_table, render_rust};
+pub use validate::{KNOWN_COMMANDS, validate};
+
+/// The data file, relative to the workspace root.
+pub const DATA_PATH: &str = "data/smtp-codes.yaml";
+
+/// The command that regenerates every output, as the generated files' headers name it.
+pub const GENERATED_BY: &str = "cargo xtask codegen";
+
+/// One generated file: where it goes (relative to the workspace root) and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// The path, relative to the workspace root, with `/` separators.
+    pub path: &'static str,
+    /// The complete contents.
+    pub contents: String,
+}
+
+/// Renders every output of a validated registry, in a fixed order.
+pub fn render_all(registry: &Registry) -> Vec<Output> {
+    vec![
+        Output {
+            path: "smtp-codes/src/generated.rs",
+            contents: render_rust(registry),
+        },
+        Output {
+            path: "smtp-codes-derive/src/generated.rs",
+            contents: render_derive_table(registry),
+        },
+        Output {
+            path: "smtp-codes/REFERENCE.md",
+            contents: render_markdown(registry),
+        },
+    ]
+}
+
+/// Loads and validates `data/smtp-codes.yaml` under the workspace root `root` and renders every
+/// output. Nothing is written; on any problem, all of them are returned.
+pub fn generate(root: &Path) -> Result<Vec<Output>, Diagnostics> {
+    let registry = load(&root.join(DATA_PATH)).map_err(|d| rename(d, DATA_PATH))?;
+    validate(&registry, DATA_PATH)?;
+    Ok(render_all(&registry))
+}
+
+/// Reports name the data file by its workspace-relative path, wherever the workspace is.
+fn rename(mut diagnostics: Diagnostics, file: &str) -> Diagnostics {
+    for diagnostic in &mut diagnostics.0 {
+        file.clone_into(&mut diagnostic.file);
+    }
+    diagnostics
+}

@@ -1,0 +1,299 @@
+//! Reading `data/smtp-codes.yaml`: YAML syntax first, then each entry on its own, so that one
+//! bad entry does not hide the problems of the others.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{ClassEntry, EnhancedEntry, Registry, ReplyEntry, SubjectEntry};
+
+const SECTIONS: [&str; 4] = ["classes", "subjects", "reply_codes", "enhanced_codes"];
+
+/// Reads and parses the data file at `path`. The only function of this crate that touches the
+/// file system; the error names the file as `path` displays.
+pub fn load(path: &Path) -> Result<Registry, Diagnostics> {
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(source) => load_str(&source, &file),
+        Err(err) => {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.push(&file, None, None, format!("cannot read the file: {err}"));
+            Err(diagnostics)
+        }
+    }
+}
+
+/// Parses the text of a data file; `file` is the name used in messages.
+///
+/// Checks YAML syntax, the top-level sections, and each entry's fields and their types (unknown
+/// and missing fields included). Every problem is collected; none of the cross-entry rules of
+/// [`crate::validate`] are applied here.
+pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let document: Value = match serde_yaml::from_str(source) {
+        Ok(document) => document,
+        Err(err) => {
+            let location = err.location();
+            diagnostics.0.push(Diagnostic {
+                file: file.to_owned(),
+                line: location.as_ref().map(serde_yaml::Location::line),
+                column: location.as_ref().map(serde_yaml::Location::column),
+                entry: None,
+                message: format!("invalid YAML: {}", strip_location(&err.to_string())),
+            });
+            return Err(diagnostics);
+        }
+    };
+    let Value::Mapping(mut sections) = document else {
+        diagnostics.push(
+            file,
+            Some(1),
+            None,
+            format!(
+                "the file must be a mapping with the sections {}",
+                SECTIONS.join(", ")
+            ),
+        );
+        return Err(diagnostics);
+    };
+    let lines = EntryLines::scan(source);
+
+    for key in sections.keys() {
+        let known = key.as_str().is_some_and(|k| SECTIONS.contains(&k));
+        if !known {
+            let name = key
+                .as_str()
+                .map_or_else(|| format!("{key:?}"), str::to_owned);
+            diagnostics.push(
+                file,
+                lines.section_line(&name),
+                None,
+                format!(
+                    "unknown top-level section `{name}`; expected one of {}",
+                    SECTIONS.join(", ")
+                ),
+            );
+        }
+    }
+
+    let mut context = Context {
+        file,
+        lines: &lines,
+        diagnostics: &mut diagnostics,
+    };
+    let mut section = |name: &str| sections.remove(name);
+    let registry = Registry {
+        classes: context.entries::<ClassEntry>(section("classes"), "classes", |e, line| {
+            e.line = line;
+        }),
+        subjects: context.entries::<SubjectEntry>(section("subjects"), "subjects", |e, line| {
+            e.line = line;
+        }),
+        reply_codes: context.entries::<ReplyEntry>(
+            section("reply_codes"),
+            "reply_codes",
+            |e, line| {
+                e.line = line;
+            },
+        ),
+        enhanced_codes: context.entries::<EnhancedEntry>(
+            section("enhanced_codes"),
+            "enhanced_codes",
+            |e, line| e.line = line,
+        ),
+    };
+    if diagnostics.is_empty() {
+        Ok(registry)
+    } else {
+        diagnostics.sort();
+        Err(diagnostics)
+    }
+}
+
+struct Context<'a> {
+    file: &'a str,
+    lines: &'a EntryLines,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Context<'_> {
+    fn entries<T: DeserializeOwned>(
+        &mut self,
+        section: Option<Value>,
+        name: &str,
+        set_line: impl Fn(&mut T, Option<usize>),
+    ) -> Vec<T> {
+        let items = match section {
+            None => {
+                self.diagnostics.push(
+                    self.file,
+                    None,
+                    None,
+                    format!("missing top-level section `{name}`"),
+                );
+                return Vec::new();
+            }
+            Some(Value::Sequence(items)) => items,
+            Some(Value::Null) => Vec::new(),
+            Some(_) => {
+                self.diagnostics.push(
+                    self.file,
+                    self.lines.section_line(name),
+                    None,
+                    format!("section `{name}` must be a list of entries"),
+                );
+                return Vec::new();
+            }
+        };
+        let mut entries = Vec::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            let line = self.lines.entry_line(name, index);
+            let label = entry_label(name, index, &item);
+            match serde_yaml::from_value::<T>(item) {
+                Ok(mut entry) => {
+                    set_line(&mut entry, line);
+                    entries.push(entry);
+                }
+                Err(err) => {
+                    let message = err.to_string();
+                    let line = field_in_message(&message)
+                        .and_then(|field| self.lines.field_line(name, index, field))
+                        .or(line);
+                    self.diagnostics.push(self.file, line, Some(label), message);
+                }
+            }
+        }
+        entries
+    }
+}
+
+/// How messages name an entry: by its key where it has a readable one, else by position.
+fn entry_label(section: &str, index: usize, item: &Value) -> String {
+    let key = |k: &str| item.get(k).filter(|v| !v.is_null());
+    let by_position = || format!("{section}[{index}]");
+    match section {
+        "reply_codes" => key("code")
+            .and_then(Value::as_u64)
+            .map_or_else(by_position, |c| format!("reply code {c}")),
+        "enhanced_codes" => key("code")
+            .and_then(Value::as_str)
+            .map_or_else(by_position, |c| format!("enhanced code {c}")),
+        "classes" => key("class")
+            .and_then(Value::as_u64)
+            .map_or_else(by_position, |c| format!("class {c}")),
+        "subjects" => key("subject")
+            .and_then(Value::as_u64)
+            .map_or_else(by_position, |s| format!("subject {s}")),
+        _ => by_position(),
+    }
+}
+
+/// serde names the offending field in backquotes: "unknown field `descripton`, expected …".
+fn field_in_message(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+/// `serde_yaml` appends " at line L column C"; the diagnostic carries those separately.
+fn strip_location(message: &str) -> &str {
+    message
+        .find(" at line ")
+        .map_or(message, |at| &message[..at])
+}
+
+/// Where each section and each list entry starts, found by scanning the text: a top-level key
+/// starts a section, and a `- ` at the section's shallowest indentation starts an entry.
+struct EntryLines {
+    sections: Vec<SectionLines>,
+    source_lines: Vec<String>,
+}
+
+struct SectionLines {
+    name: String,
+    line: usize,
+    entries: Vec<usize>,
+    end: usize,
+}
+
+impl EntryLines {
+    fn scan(source: &str) -> Self {
+        let source_lines: Vec<String> = source.lines().map(str::to_owned).collect();
+        let mut sections: Vec<SectionLines> = Vec::new();
+        let mut indent: Option<usize> = None;
+        for (i, text) in source_lines.iter().enumerate() {
+            let number = i + 1;
+            let trimmed = text.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let depth = text.len() - trimmed.len();
+            if depth == 0 && !trimmed.starts_with('-') {
+                if let Some(last) = sections.last_mut() {
+                    last.end = number;
+                }
+                let name = trimmed
+                    .split(':')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                sections.push(SectionLines {
+                    name,
+                    line: number,
+                    entries: Vec::new(),
+                    end: usize::MAX,
+                });
+                indent = None;
+            } else if trimmed.starts_with("- ") || trimmed == "-" {
+                let Some(section) = sections.last_mut() else {
+                    continue;
+                };
+                match indent {
+                    Some(d) if depth > d => {}
+                    Some(d) if depth == d => section.entries.push(number),
+                    _ => {
+                        indent = Some(depth);
+                        section.entries.push(number);
+                    }
+                }
+            }
+        }
+        Self {
+            sections,
+            source_lines,
+        }
+    }
+
+    fn section(&self, name: &str) -> Option<&SectionLines> {
+        self.sections.iter().find(|s| s.name == name)
+    }
+
+    fn section_line(&self, name: &str) -> Option<usize> {
+        self.section(name).map(|s| s.line)
+    }
+
+    fn entry_line(&self, section: &str, index: usize) -> Option<usize> {
+        self.section(section)?.entries.get(index).copied()
+    }
+
+    /// The line within an entry where `field:` is written, if it can be found.
+    fn field_line(&self, section: &str, index: usize, field: &str) -> Option<usize> {
+        let lines = self.section(section)?;
+        let start = *lines.entries.get(index)?;
+        let end = lines
+            .entries
+            .get(index + 1)
+            .copied()
+            .unwrap_or(lines.end)
+            .min(self.source_lines.len() + 1);
+        let pattern = format!("{field}:");
+        (start..end).find(|&n| {
+            let text = &self.source_lines[n - 1];
+            text.split(|c: char| c.is_whitespace() || c == '{' || c == ',' || c == '-')
+                .any(|word| word == pattern)
+        })
+    }
+}

@@ -1,0 +1,265 @@
+//! Renders the runtime crate's table (`smtp-codes/src/generated.rs`) and the derive crate's
+//! table (`smtp-codes-derive/src/generated.rs`) as Rust source.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry};
+use crate::{DATA_PATH, GENERATED_BY};
+
+/// The Rust source of `smtp-codes/src/generated.rs` for a validated registry.
+pub fn render_rust(registry: &Registry) -> String {
+    let constants = registry.reply_codes.iter().map(reply_constant);
+    let class_names = registry.classes.iter().map(|c| &c.name);
+    let class_descriptions = registry.classes.iter().map(|c| &c.description);
+    let subjects = registry.subjects.iter().map(|s| {
+        let subject = num(s.subject);
+        let name = &s.name;
+        let description = &s.description;
+        let references = references(&s.references);
+        quote! {
+            SubjectInfo { subject: #subject, name: #name, description: #description, references: &[#(#references),*] }
+        }
+    });
+    let replies = registry.reply_codes.iter().map(|r| reply_info(r, registry));
+    let enhanced = registry.enhanced_codes.iter().map(enhanced_info);
+    let reply_arms = registry.reply_codes.iter().enumerate().map(|(i, r)| {
+        let i = Literal::usize_unsuffixed(i);
+        let code = num(r.code);
+        quote! { #code => Some(#i), }
+    });
+    let enhanced_arms = registry.enhanced_codes.iter().enumerate().map(|(i, e)| {
+        let i = Literal::usize_unsuffixed(i);
+        let (subject, detail) = e.subject_detail().expect("validated");
+        let (subject, detail) = (num(subject), num(detail));
+        quote! { (#subject, #detail) => Some(#i), }
+    });
+    let reply_len = Literal::usize_unsuffixed(registry.reply_codes.len());
+    let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
+    let subject_len = Literal::usize_unsuffixed(registry.subjects.len());
+
+    let tokens = quote! {
+        use crate::{Class, EnhancedInfo, Reference, ReplyCode, ReplyInfo, ReplyText, Status, SubjectInfo};
+
+        impl ReplyCode {
+            #(#constants)*
+        }
+
+        /// Names of the classes 2, 3, 4 and 5, in that order.
+        pub(crate) static CLASS_NAMES: [&str; 4] = [#(#class_names),*];
+
+        /// Descriptions of the classes 2, 3, 4 and 5, in that order.
+        pub(crate) static CLASS_DESCRIPTIONS: [&str; 4] = [#(#class_descriptions),*];
+
+        /// Every enhanced-status subject, ascending.
+        pub(crate) static SUBJECT_TABLE: [SubjectInfo; #subject_len] = [#(#subjects),*];
+
+        /// Every documented reply code, ascending.
+        pub(crate) static REPLY_TABLE: [ReplyInfo; #reply_len] = [#(#replies),*];
+
+        /// Every entry of the enhanced status code registry, ascending.
+        pub(crate) static ENHANCED_TABLE: [EnhancedInfo; #enhanced_len] = [#(#enhanced),*];
+
+        /// The position of `code` in [`REPLY_TABLE`].
+        pub(crate) const fn reply_index(code: u16) -> Option<usize> {
+            match code {
+                #(#reply_arms)*
+                _ => None,
+            }
+        }
+
+        /// The position of `X.subject.detail` in [`ENHANCED_TABLE`].
+        pub(crate) const fn enhanced_index(subject: u16, detail: u16) -> Option<usize> {
+            match (subject, detail) {
+                #(#enhanced_arms)*
+                _ => None,
+            }
+        }
+    };
+    format_file(&tokens)
+}
+
+/// The Rust source of `smtp-codes-derive/src/generated.rs`: the documented codes and the
+/// registry's enhanced codes, which the derive checks attributes against.
+pub fn render_derive_table(registry: &Registry) -> String {
+    let replies = registry.reply_codes.iter().map(|r| {
+        let code = num(r.code);
+        let name = &r.name;
+        let standard = r.status != crate::model::Status::NonStandard;
+        quote! { KnownReply { code: #code, name: #name, standard: #standard } }
+    });
+    let enhanced = registry.enhanced_codes.iter().map(|e| {
+        let (subject, detail) = e.subject_detail().expect("validated");
+        let (subject, detail) = (num(subject), num(detail));
+        let classes = e.classes.iter().map(|&c| num(c));
+        let deprecated = e.deprecated;
+        quote! { KnownEnhanced { subject: #subject, detail: #detail, classes: &[#(#classes),*], deprecated: #deprecated } }
+    });
+    let reply_len = Literal::usize_unsuffixed(registry.reply_codes.len());
+    let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
+    let tokens = quote! {
+        use crate::table::{KnownEnhanced, KnownReply};
+
+        /// Every documented reply code, ascending.
+        pub(crate) static REPLY_CODES: [KnownReply; #reply_len] = [#(#replies),*];
+
+        /// Every `X.subject.detail` of the registry, ascending.
+        pub(crate) static ENHANCED_CODES: [KnownEnhanced; #enhanced_len] = [#(#enhanced),*];
+    };
+    format_file(&tokens)
+}
+
+fn format_file(tokens: &TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens.clone()).expect("codegen emits valid Rust");
+    format!(
+        "//! Generated by `{GENERATED_BY}` from `{DATA_PATH}`; do not edit.\n\n{}",
+        prettyplease::unparse(&file)
+    )
+}
+
+fn reply_constant(reply: &ReplyEntry) -> TokenStream {
+    let name = format_ident!("{}", reply.name);
+    let code = reply.code;
+    let status = if reply.status == crate::model::Status::NonStandard {
+        " (non-standard)"
+    } else {
+        ""
+    };
+    // rustdoc renders `#[doc = "..."]` verbatim after `///`, hence the leading space.
+    let doc = match reply.texts.first() {
+        Some(text) => format!(
+            " `{code}`{status} {} ({})",
+            escape_doc(&text.text),
+            doc_link(&text.reference)
+        ),
+        None => format!(
+            " `{code}`{status}: {} ({})",
+            escape_doc(first_sentence(&reply.description)),
+            doc_link(&reply.references[0])
+        ),
+    };
+    let literal = num(code);
+    quote! {
+        #[doc = #doc]
+        pub const #name: ReplyCode = ReplyCode::new_unchecked(#literal);
+    }
+}
+
+fn first_sentence(text: &str) -> &str {
+    text.find(". ").map_or(text, |end| &text[..=end])
+}
+
+fn doc_link(reference: &Reference) -> String {
+    match reference.link() {
+        Some(url) => format!("[{}]({url})", reference.label()),
+        None => reference.label(),
+    }
+}
+
+/// Doc comments are Markdown: keep `<domain>` and the like from being read as HTML.
+fn escape_doc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn reply_info(reply: &ReplyEntry, registry: &Registry) -> TokenStream {
+    let code = reply.code;
+    let literal = num(code);
+    let name = &reply.name;
+    let status = format_ident!("{}", reply.status.variant());
+    let texts = reply.texts.iter().map(|t| {
+        let text = &t.text;
+        let reference = reference(&t.reference);
+        quote! { ReplyText { text: #text, reference: #reference } }
+    });
+    let commands = reply.commands.iter();
+    let references = references(&reply.references);
+    let description = &reply.description;
+    let notes = option_str(reply.notes.as_deref());
+    let enhanced = registry
+        .enhanced_codes
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.associated_codes.contains(&code))
+        .map(|(i, _)| num(u8::try_from(i).expect("under 256 enhanced codes")));
+    quote! {
+        ReplyInfo {
+            code: ReplyCode::new_unchecked(#literal),
+            name: #name,
+            status: Status::#status,
+            texts: &[#(#texts),*],
+            commands: &[#(#commands),*],
+            references: &[#(#references),*],
+            description: #description,
+            notes: #notes,
+            enhanced: &[#(#enhanced),*],
+        }
+    }
+}
+
+fn enhanced_info(entry: &EnhancedEntry) -> TokenStream {
+    let (subject, detail) = entry.subject_detail().expect("validated");
+    let (subject, detail) = (num(subject), num(detail));
+    let key = &entry.code;
+    let title = option_str(entry.title.as_deref());
+    let classes = entry.classes.iter().map(|c| match c {
+        2 => quote!(Class::PositiveCompletion),
+        4 => quote!(Class::TransientNegative),
+        _ => quote!(Class::PermanentNegative),
+    });
+    let associated = entry.associated_codes.iter().map(|&c| {
+        let c = num(c);
+        quote!(ReplyCode::new_unchecked(#c))
+    });
+    let associated_note = option_str(entry.associated_note.as_deref());
+    let references = references(&entry.references);
+    let deprecated = entry.deprecated;
+    let description = &entry.description;
+    let notes = option_str(entry.notes.as_deref());
+    quote! {
+        EnhancedInfo {
+            key: #key,
+            subject: #subject,
+            detail: #detail,
+            title: #title,
+            classes: &[#(#classes),*],
+            associated_codes: &[#(#associated),*],
+            associated_note: #associated_note,
+            references: &[#(#references),*],
+            deprecated: #deprecated,
+            description: #description,
+            notes: #notes,
+        }
+    }
+}
+
+fn references(references: &[Reference]) -> Vec<TokenStream> {
+    references.iter().map(reference).collect()
+}
+
+fn reference(reference: &Reference) -> TokenStream {
+    let rfc = if let Some(n) = reference.rfc {
+        let n = num(n);
+        quote!(Some(#n))
+    } else {
+        quote!(None)
+    };
+    let section = option_str(reference.section.as_deref());
+    let label = reference.label();
+    let url = option_str(reference.link().as_deref());
+    quote! { Reference { rfc: #rfc, section: #section, label: #label, url: #url } }
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    if let Some(s) = value {
+        quote!(Some(#s))
+    } else {
+        quote!(None)
+    }
+}
+
+/// An unsuffixed integer literal, so the generated tables read `550`, not `550u16`.
+fn num(n: impl Into<u64>) -> Literal {
+    Literal::u64_unsuffixed(n.into())
+}

@@ -1,0 +1,395 @@
+//! The rules a loaded [`Registry`] must satisfy before anything is rendered from it.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::diagnostic::Diagnostics;
+use crate::model::{EnhancedEntry, Line, Reference, Registry, ReplyEntry, Status};
+
+/// The commands a reply code may be listed under. `CONNECT` is the greeting when a connection
+/// opens; `ANY` means any command.
+pub const KNOWN_COMMANDS: &[&str] = &[
+    "ANY", "ATRN", "AUTH", "BDAT", "BURL", "CONNECT", "DATA", "EHLO", "ETRN", "EXPN", "HELO",
+    "HELP", "MAIL", "NOOP", "QUIT", "RCPT", "RSET", "SAML", "SEND", "SOML", "STARTTLS", "TURN",
+    "VRFY",
+];
+
+/// Checks every rule and returns all problems found, in file order; `file` names the data file
+/// in the messages.
+///
+/// Rules: reply codes are 200–599, unique and ascending; constant names are unique
+/// `SCREAMING_SNAKE_CASE` identifiers; enhanced codes are `X.n.n`, unique, ascending, and their
+/// subject exists; associated reply codes exist in the table; classes are 2–5 and subjects
+/// unique; references are well formed; texts, names and descriptions are non-empty and trimmed;
+/// commands are known; statuses other than non-standard cite an RFC.
+pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
+    let mut check = Checker {
+        file,
+        diagnostics: Diagnostics::default(),
+    };
+    check.classes(registry);
+    check.subjects(registry);
+    check.reply_codes(registry);
+    check.enhanced_codes(registry);
+    if check.diagnostics.is_empty() {
+        Ok(())
+    } else {
+        check.diagnostics.sort();
+        Err(check.diagnostics)
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    diagnostics: Diagnostics,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, line: Line, entry: &str, message: impl Into<String>) {
+        self.diagnostics
+            .push(self.file, line, Some(entry.to_owned()), message);
+    }
+
+    fn classes(&mut self, registry: &Registry) {
+        let digits: Vec<u8> = registry.classes.iter().map(|c| c.class).collect();
+        for class in &registry.classes {
+            let entry = format!("class {}", class.class);
+            if !(2..=5).contains(&class.class) {
+                self.error(class.line, &entry, "a reply class is a digit from 2 to 5");
+            }
+            self.prose(class.line, &entry, "name", &class.name);
+            self.prose(class.line, &entry, "description", &class.description);
+            self.references(class.line, &entry, &class.references);
+        }
+        if digits != [2, 3, 4, 5] && !registry.classes.is_empty() {
+            let line = registry.classes.first().and_then(|c| c.line);
+            self.diagnostics.push(
+                self.file,
+                line,
+                Some("classes".to_owned()),
+                format!("expected exactly the classes 2, 3, 4, 5 in that order, found {digits:?}"),
+            );
+        }
+    }
+
+    fn subjects(&mut self, registry: &Registry) {
+        let mut previous: Option<u16> = None;
+        for subject in &registry.subjects {
+            let entry = format!("subject {}", subject.subject);
+            if subject.subject > 999 {
+                self.error(subject.line, &entry, "a subject has at most three digits");
+            }
+            if let Some(prev) = previous {
+                if subject.subject == prev {
+                    self.error(subject.line, &entry, "duplicate subject");
+                } else if subject.subject < prev {
+                    self.error(
+                        subject.line,
+                        &entry,
+                        format!(
+                            "out of order: subject {prev} comes before it; keep subjects ascending"
+                        ),
+                    );
+                }
+            }
+            previous = Some(subject.subject);
+            self.prose(subject.line, &entry, "name", &subject.name);
+            self.prose(subject.line, &entry, "description", &subject.description);
+            self.references(subject.line, &entry, &subject.references);
+        }
+    }
+
+    fn reply_codes(&mut self, registry: &Registry) {
+        let mut first_line: HashMap<u16, Line> = HashMap::new();
+        let mut names: HashMap<&str, (u16, Line)> = HashMap::new();
+        let mut previous: Option<u16> = None;
+        for reply in &registry.reply_codes {
+            let entry = format!("reply code {}", reply.code);
+            let line = reply.line;
+            if !(200..=599).contains(&reply.code) {
+                self.error(line, &entry, "reply codes are three digits from 200 to 599");
+            } else if !registry
+                .classes
+                .iter()
+                .any(|c| u16::from(c.class) == reply.code / 100)
+            {
+                self.error(
+                    line,
+                    &entry,
+                    format!("class {} is not in `classes`", reply.code / 100),
+                );
+            }
+            if let Some(first) = first_line.get(&reply.code) {
+                self.error(
+                    line,
+                    &entry,
+                    format!("duplicate code; first defined at {}", at(*first)),
+                );
+            } else if let Some(prev) = previous.filter(|&p| reply.code < p) {
+                self.error(
+                    line,
+                    &entry,
+                    format!("out of order: {prev} comes before it; keep reply_codes ascending"),
+                );
+            }
+            first_line.entry(reply.code).or_insert(line);
+            previous = Some(previous.map_or(reply.code, |p| p.max(reply.code)));
+
+            if let Err(why) = constant_name(&reply.name) {
+                self.error(
+                    line,
+                    &entry,
+                    format!("name `{}` is not a valid constant name: {why}", reply.name),
+                );
+            } else if let Some((other, other_line)) = names.get(reply.name.as_str()) {
+                self.error(
+                    line,
+                    &entry,
+                    format!(
+                        "name `{}` is already used by reply code {other} at {}",
+                        reply.name,
+                        at(*other_line)
+                    ),
+                );
+            } else {
+                names.insert(&reply.name, (reply.code, line));
+            }
+            self.reply_details(reply, &entry);
+        }
+    }
+
+    fn reply_details(&mut self, reply: &ReplyEntry, entry: &str) {
+        let line = reply.line;
+        for text in &reply.texts {
+            self.prose(line, entry, "text", &text.text);
+            if text.text.contains(['\r', '\n']) {
+                self.error(line, entry, "a reply text is one line");
+            }
+            self.references(line, entry, std::slice::from_ref(&text.reference));
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for command in &reply.commands {
+            if !KNOWN_COMMANDS.contains(&command.as_str()) {
+                self.error(
+                    line,
+                    entry,
+                    format!(
+                        "unknown command `{command}`; known: {}",
+                        KNOWN_COMMANDS.join(", ")
+                    ),
+                );
+            } else if seen.contains(&command.as_str()) {
+                self.error(line, entry, format!("command `{command}` is listed twice"));
+            }
+            seen.push(command);
+        }
+        self.references(line, entry, &reply.references);
+        if reply.status != Status::NonStandard && !reply.references.iter().any(|r| r.rfc.is_some())
+        {
+            self.error(line, entry, format!("status `{}` needs at least one RFC in `references`; a code no RFC defines is `non-standard`", reply.status.as_str()));
+        }
+        self.prose(line, entry, "description", &reply.description);
+        if let Some(notes) = &reply.notes {
+            self.prose(line, entry, "notes", notes);
+        }
+    }
+
+    fn enhanced_codes(&mut self, registry: &Registry) {
+        let reply_codes: BTreeSet<u16> = registry.reply_codes.iter().map(|r| r.code).collect();
+        let mut first_line: HashMap<(u16, u16), Line> = HashMap::new();
+        let mut previous: Option<(u16, u16)> = None;
+        for enhanced in &registry.enhanced_codes {
+            let entry = format!("enhanced code {}", enhanced.code);
+            let line = enhanced.line;
+            let Some(key) = enhanced.subject_detail() else {
+                self.error(
+                    line,
+                    &entry,
+                    "not of the form `X.<subject>.<detail>` (1 to 3 digits each, no leading zeros)",
+                );
+                continue;
+            };
+            if !registry.subjects.iter().any(|s| s.subject == key.0) {
+                self.error(
+                    line,
+                    &entry,
+                    format!("subject {} is not in `subjects`", key.0),
+                );
+            }
+            if let Some(first) = first_line.get(&key) {
+                self.error(
+                    line,
+                    &entry,
+                    format!("duplicate code; first defined at {}", at(*first)),
+                );
+            } else if let Some(prev) = previous.filter(|&p| key < p) {
+                self.error(line, &entry, format!("out of order: X.{}.{} comes before it; keep enhanced_codes ascending by subject, then detail", prev.0, prev.1));
+            }
+            first_line.entry(key).or_insert(line);
+            previous = Some(previous.map_or(key, |p| p.max(key)));
+            self.enhanced_details(enhanced, &entry, &reply_codes);
+        }
+    }
+
+    fn enhanced_details(
+        &mut self,
+        enhanced: &EnhancedEntry,
+        entry: &str,
+        reply_codes: &BTreeSet<u16>,
+    ) {
+        let line = enhanced.line;
+        match &enhanced.title {
+            Some(title) => self.prose(line, entry, "title", title),
+            None if !enhanced.deprecated => self.error(
+                line,
+                entry,
+                "missing field `title` (only a deprecated entry may omit it)",
+            ),
+            None => {}
+        }
+        if enhanced.classes.is_empty() {
+            self.error(line, entry, "`classes` lists none of 2, 4, 5");
+        }
+        if enhanced.classes.iter().any(|c| ![2, 4, 5].contains(c)) {
+            self.error(
+                line,
+                entry,
+                format!(
+                    "`classes` may only hold 2, 4 and 5, found {:?}",
+                    enhanced.classes
+                ),
+            );
+        } else if !enhanced.classes.is_sorted_by(|a, b| a < b) {
+            self.error(line, entry, "`classes` must be ascending without repeats");
+        }
+        for code in &enhanced.associated_codes {
+            if !reply_codes.contains(code) {
+                self.error(
+                    line,
+                    entry,
+                    format!("associated code {code} is not in `reply_codes`; add an entry for it"),
+                );
+            }
+        }
+        if !enhanced.associated_codes.is_sorted_by(|a, b| a < b) {
+            self.error(
+                line,
+                entry,
+                "`associated_codes` must be ascending without repeats",
+            );
+        }
+        if let Some(note) = &enhanced.associated_note {
+            self.prose(line, entry, "associated_note", note);
+        }
+        self.references(line, entry, &enhanced.references);
+        self.prose(line, entry, "description", &enhanced.description);
+        if let Some(notes) = &enhanced.notes {
+            self.prose(line, entry, "notes", notes);
+        }
+    }
+
+    fn references(&mut self, line: Line, entry: &str, references: &[Reference]) {
+        if references.is_empty() {
+            self.error(
+                line,
+                entry,
+                "`references` is empty; every entry needs a source",
+            );
+        }
+        for reference in references {
+            if let Err(why) = check_reference(reference) {
+                self.error(
+                    line,
+                    entry,
+                    format!("malformed reference {reference:?}: {why}"),
+                );
+            }
+        }
+    }
+
+    fn prose(&mut self, line: Line, entry: &str, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.error(line, entry, format!("`{field}` is empty"));
+        } else if text.trim() != text {
+            self.error(
+                line,
+                entry,
+                format!("`{field}` has leading or trailing white space"),
+            );
+        } else if text.chars().any(|c| c.is_control() && c != '\n') {
+            self.error(
+                line,
+                entry,
+                format!("`{field}` contains a control character"),
+            );
+        }
+    }
+}
+
+fn at(line: Line) -> String {
+    line.map_or_else(|| "an earlier entry".to_owned(), |l| format!("line {l}"))
+}
+
+fn check_reference(reference: &Reference) -> Result<(), &'static str> {
+    match reference {
+        Reference { rfc: Some(0), .. } => Err("RFC numbers start at 1"),
+        Reference {
+            rfc: Some(_),
+            name: Some(_),
+            ..
+        } => Err("give either `rfc` or `name`, not both"),
+        Reference {
+            rfc: Some(_),
+            url: Some(_),
+            ..
+        } => Err("an RFC's URL is derived from its number; drop `url`"),
+        Reference {
+            rfc: Some(_),
+            section: Some(section),
+            ..
+        } if !is_section(section) => Err("`section` is dot-separated numbers such as \"4.2.3\""),
+        Reference { rfc: Some(_), .. } => Ok(()),
+        Reference { name: None, .. } => Err("needs `rfc` or `name`"),
+        Reference {
+            section: Some(_), ..
+        } => Err("`section` goes with `rfc` only"),
+        Reference {
+            name: Some(name), ..
+        } if name.trim().is_empty() || name.trim() != name => {
+            Err("`name` is empty or has surrounding white space")
+        }
+        Reference { url: Some(url), .. }
+            if !(url.starts_with("https://") || url.starts_with("http://"))
+                || url.contains(char::is_whitespace) =>
+        {
+            Err("`url` must be an http(s) URL without spaces")
+        }
+        Reference { .. } => Ok(()),
+    }
+}
+
+fn is_section(section: &str) -> bool {
+    !section.is_empty()
+        && section.split('.').all(|part| {
+            !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// A constant name: `SCREAMING_SNAKE_CASE`, starting with a letter, no doubled or trailing `_`.
+fn constant_name(name: &str) -> Result<(), &'static str> {
+    if name.is_empty() {
+        return Err("it is empty");
+    }
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return Err("it must start with an upper-case ASCII letter");
+    }
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err("only A-Z, 0-9 and _ are allowed (SCREAMING_SNAKE_CASE)");
+    }
+    if name.contains("__") || name.ends_with('_') {
+        return Err("no doubled or trailing underscores");
+    }
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! The canonical, sourced table of SMTP reply codes (RFC 5321 and its extensions) and RFC 3463
+//! enhanced status codes, with `const` lookups, no required dependencies and `no_std` support.
+//!
+//! # Look a code up
+//!
+//! ```
+//! use smtp_codes::{EnhancedCode, ReplyCode, Status};
+//!
+//! let code = ReplyCode::from_u16(550)?;
+//! let info = code.info().expect("550 is documented");
+//! assert_eq!(info.name(), "MAILBOX_UNAVAILABLE");
+//! assert_eq!(info.status(), Status::Standard);
+//! println!("{code:#}: {}", info.description());
+//! for reference in info.references() {
+//!     println!("  see {} <{}>", reference.label(), reference.url().unwrap_or("-"));
+//! }
+//!
+//! let enhanced: EnhancedCode = "5.7.1".parse()?;
+//! assert_eq!(enhanced.info().unwrap().title(), Some("Delivery not authorized, message refused"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Classify a reply
+//!
+//! ```
+//! use smtp_codes::{Class, ReplyCode};
+//!
+//! // Any code from 200 to 599 is a value, documented or not.
+//! let code: ReplyCode = "571".parse()?;
+//! assert!(code.info().is_none());
+//! match code.class() {
+//!     Class::PositiveCompletion | Class::PositiveIntermediate => println!("go on"),
+//!     Class::TransientNegative => println!("try again later"),
+//!     Class::PermanentNegative => println!("give up"),
+//! }
+//! # Ok::<(), smtp_codes::InvalidReplyCode>(())
+//! ```
+//!
+//! # Attach codes to your own errors
+//!
+//! Implement [`SmtpReply`] for an error type so a server can answer with the right code:
+//!
+//! ```
+//! use smtp_codes::{EnhancedCode, ReplyCode, SmtpReply, enhanced_code};
+//!
+//! enum RcptError { NoSuchUser, MailboxFull }
+//!
+//! impl SmtpReply for RcptError {
+//!     fn reply_code(&self) -> ReplyCode {
+//!         match self {
+//!             RcptError::NoSuchUser => ReplyCode::MAILBOX_UNAVAILABLE,
+//!             RcptError::MailboxFull => ReplyCode::INSUFFICIENT_STORAGE,
+//!         }
+//!     }
+//!     fn enhanced_code(&self) -> Option<EnhancedCode> {
+//!         Some(match self {
+//!             RcptError::NoSuchUser => enhanced_code!("5.1.1"),
+//!             RcptError::MailboxFull => enhanced_code!("4.2.2"),
+//!         })
+//!     }
+//! }
+//! assert_eq!(RcptError::NoSuchUser.reply_code(), 550);
+//! ```
+//!
+//! # Sources
+//!
+//! Everything comes from one data file, `data/smtp-codes.yaml` in the repository, with a
+//! source for each entry; the [`reference`](mod@reference) module shows it all as one document.
+//!
+//! # Features
+//!
+//! - `std` (default): implies `alloc`; nothing else yet depends on it.
+//! - `alloc`: implements [`SmtpReply`] for `Box<T>`.
+//!
+//! Without default features the crate is `#![no_std]` and has no dependencies.
+
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod class;
+mod enhanced;
+#[rustfmt::skip]
+mod generated;
+mod info;
+mod reply;
+mod reply_code;
+
+pub use class::Class;
+pub use enhanced::{EnhancedCode, InvalidEnhancedCode};
+pub use info::{
+    ENHANCED_CODES, EnhancedInfo, REPLY_CODES, Reference, ReplyInfo, ReplyText, SUBJECTS, Status,
+    SubjectInfo,
+};
+pub use reply::SmtpReply;
+pub use reply_code::{InvalidReplyCode, ReplyCode};
+
+/// The whole table as one document: every reply code by class, the non-standard codes, and
+/// every enhanced status code by subject, each with its sources. Generated from
+/// `data/smtp-codes.yaml`; the same text is `REFERENCE.md` in the repository.
+#[doc = include_str!("../REFERENCE.md")]
+pub mod reference {}
+
+/// An [`EnhancedCode`] from a string literal, checked at compile time.
+///
+/// ```
+/// use smtp_codes::{EnhancedCode, enhanced_code};
+///
+/// const NO_SUCH_USER: EnhancedCode = enhanced_code!("5.1.1");
+/// assert_eq!(NO_SUCH_USER.subject(), 1);
+/// ```
+///
+/// A malformed literal does not compile:
+///
+/// ```compile_fail
+/// let code = smtp_codes::enhanced_code!("6.1.1");
+/// ```
+#[macro_export]
+macro_rules! enhanced_code {
+    ($code:literal) => {
+        const {
+            match $crate::EnhancedCode::parse($code) {
+                ::core::result::Result::Ok(code) => code,
+                ::core::result::Result::Err(_) => {
+                    ::core::panic!(::core::concat!(
+                        "`",
+                        $code,
+                        "` is not an enhanced status code (class.subject.detail, class 2, 4 or 5)"
+                    ))
+                }
+            }
+        }
+    };
+}
+
+/// A [`ReplyCode`] from an integer literal, checked at compile time to be from 200 to 599.
+///
+/// ```
+/// use smtp_codes::{ReplyCode, reply_code};
+///
+/// assert_eq!(reply_code!(571).as_u16(), 571);
+/// ```
+///
+/// ```compile_fail
+/// let code = smtp_codes::reply_code!(600);
+/// ```
+#[macro_export]
+macro_rules! reply_code {
+    ($code:literal) => {
+        const {
+            match $crate::ReplyCode::from_u16($code) {
+                ::core::result::Result::Ok(code) => code,
+                ::core::result::Result::Err(_) => {
+                    ::core::panic!(::core::concat!(
+                        "`",
+                        $code,
+                        "` is not an SMTP reply code (200 to 599)"
+                    ))
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,220 @@
+//! The generated table, checked through the public API: constants agree with entries, lookups
+//! find every entry, cross-links resolve, and non-standard codes are never presented as standard.
+
+use smtp_codes::{Class, ENHANCED_CODES, EnhancedCode, REPLY_CODES, ReplyCode, SUBJECTS, Status};
+
+#[test]
+fn every_reply_entry_is_found_by_its_own_code() {
+    assert!(REPLY_CODES.len() >= 40);
+    for info in REPLY_CODES {
+        let found = info.code().info().expect("entry's code has info");
+        assert!(
+            core::ptr::eq(found, info),
+            "{} looks up another entry",
+            info.code()
+        );
+        assert!((200..=599).contains(&info.code().as_u16()));
+        assert!(!info.description().is_empty());
+        assert!(
+            !info.references().is_empty(),
+            "{} has no source",
+            info.code()
+        );
+    }
+    assert!(REPLY_CODES.windows(2).all(|w| w[0].code() < w[1].code()));
+}
+
+#[test]
+fn undocumented_codes_have_no_info() {
+    for code in 200..=599u16 {
+        let info = ReplyCode::from_u16(code).unwrap().info();
+        assert_eq!(
+            info.is_some(),
+            REPLY_CODES.iter().any(|i| i.code() == code),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn generated_constants_agree_with_the_table() {
+    let pairs = [
+        (ReplyCode::SERVICE_READY, 220, "SERVICE_READY"),
+        (ReplyCode::OK, 250, "OK"),
+        (ReplyCode::START_MAIL_INPUT, 354, "START_MAIL_INPUT"),
+        (
+            ReplyCode::SERVICE_NOT_AVAILABLE,
+            421,
+            "SERVICE_NOT_AVAILABLE",
+        ),
+        (ReplyCode::MAILBOX_UNAVAILABLE, 550, "MAILBOX_UNAVAILABLE"),
+        (
+            ReplyCode::HOST_DOES_NOT_ACCEPT_MAIL,
+            521,
+            "HOST_DOES_NOT_ACCEPT_MAIL",
+        ),
+        (
+            ReplyCode::DOMAIN_DOES_NOT_ACCEPT_MAIL,
+            556,
+            "DOMAIN_DOES_NOT_ACCEPT_MAIL",
+        ),
+    ];
+    for (constant, code, name) in pairs {
+        assert_eq!(constant, code);
+        assert_eq!(constant.info().unwrap().name(), name);
+    }
+    let names: std::collections::HashSet<_> = REPLY_CODES
+        .iter()
+        .map(smtp_codes::ReplyInfo::name)
+        .collect();
+    assert_eq!(names.len(), REPLY_CODES.len(), "constant names are unique");
+}
+
+#[test]
+fn rfc_5321_codes_are_standard_with_their_texts() {
+    let expected = [
+        (211, "System status, or system help reply"),
+        (214, "Help message"),
+        (220, "<domain> Service ready"),
+        (221, "<domain> Service closing transmission channel"),
+        (250, "Requested mail action okay, completed"),
+        (251, "User not local; will forward to <forward-path>"),
+        (
+            252,
+            "Cannot VRFY user, but will accept message and attempt delivery",
+        ),
+        (354, "Start mail input; end with <CRLF>.<CRLF>"),
+        (
+            421,
+            "<domain> Service not available, closing transmission channel",
+        ),
+        (450, "Requested mail action not taken: mailbox unavailable"),
+        (451, "Requested action aborted: local error in processing"),
+        (
+            452,
+            "Requested action not taken: insufficient system storage",
+        ),
+        (455, "Server unable to accommodate parameters"),
+        (500, "Syntax error, command unrecognized"),
+        (501, "Syntax error in parameters or arguments"),
+        (502, "Command not implemented"),
+        (503, "Bad sequence of commands"),
+        (504, "Command parameter not implemented"),
+        (550, "Requested action not taken: mailbox unavailable"),
+        (551, "User not local; please try <forward-path>"),
+        (
+            552,
+            "Requested mail action aborted: exceeded storage allocation",
+        ),
+        (553, "Requested action not taken: mailbox name not allowed"),
+        (554, "Transaction failed"),
+        (
+            555,
+            "MAIL FROM/RCPT TO parameters not recognized or not implemented",
+        ),
+    ];
+    for (code, text) in expected {
+        let info = ReplyCode::from_u16(code).unwrap().info().unwrap();
+        assert_eq!(info.status(), Status::Standard, "{code}");
+        assert_eq!(info.text(), Some(text), "{code}");
+        assert_eq!(
+            info.texts()[0].reference().label(),
+            "RFC 5321, section 4.2.3",
+            "{code}"
+        );
+    }
+    for code in [521, 556] {
+        let info = ReplyCode::from_u16(code).unwrap().info().unwrap();
+        assert_eq!(info.status(), Status::Standard);
+        assert!(info.references().iter().any(|r| r.rfc() == Some(7504)));
+    }
+}
+
+#[test]
+fn seed_codes_are_present_and_non_standard_ones_marked() {
+    // The seed list the project began from (shared/seed in the project's history).
+    let seed = [
+        200, 211, 214, 220, 221, 250, 251, 252, 354, 421, 450, 451, 452, 453, 500, 501, 502, 503,
+        504, 521, 530, 550, 551, 552, 553, 554, 557,
+    ];
+    for code in seed {
+        assert!(
+            ReplyCode::from_u16(code).unwrap().info().is_some(),
+            "seed code {code} missing"
+        );
+    }
+    for code in [200, 557] {
+        assert_eq!(
+            ReplyCode::from_u16(code).unwrap().info().unwrap().status(),
+            Status::NonStandard
+        );
+    }
+}
+
+#[test]
+fn every_enhanced_entry_is_found_in_every_class_it_applies_to() {
+    assert_eq!(ENHANCED_CODES.len(), 81);
+    for info in ENHANCED_CODES {
+        assert_eq!(
+            info.key(),
+            format!("X.{}.{}", info.subject(), info.detail())
+        );
+        assert!(!info.classes().is_empty());
+        for &class in info.classes() {
+            let code = info.code(class).unwrap();
+            let found = code.info().expect("registered");
+            assert!(core::ptr::eq(found, info));
+            assert!(info.applies_to(class));
+        }
+        assert!(info.code(Class::PositiveIntermediate).is_err());
+        assert!(SUBJECTS.iter().any(|s| s.subject() == info.subject()));
+        assert!(info.title().is_some() || info.is_deprecated());
+    }
+}
+
+#[test]
+fn cross_links_resolve_both_ways() {
+    for info in ENHANCED_CODES {
+        for code in info.associated_codes() {
+            let reply = code
+                .info()
+                .unwrap_or_else(|| panic!("{} lists undocumented {code}", info.key()));
+            assert!(
+                reply.enhanced_codes().any(|e| core::ptr::eq(e, info)),
+                "{code} does not link back to {}",
+                info.key()
+            );
+        }
+    }
+    for reply in REPLY_CODES {
+        for enhanced in reply.enhanced_codes() {
+            assert!(enhanced.associated_codes().contains(&reply.code()));
+        }
+    }
+    let x_1_1 = EnhancedCode::new(5, 1, 1).unwrap().info().unwrap();
+    assert_eq!(x_1_1.associated_codes(), [451, 550]);
+}
+
+#[test]
+fn registry_oddities_are_kept() {
+    let x_6_10 = EnhancedCode::new(5, 6, 10).unwrap().info().unwrap();
+    assert!(x_6_10.is_deprecated() && x_6_10.title().is_none());
+    let x_7_28 = EnhancedCode::new(5, 7, 28).unwrap().info().unwrap();
+    assert!(x_7_28.associated_codes().is_empty());
+    assert_eq!(x_7_28.associated_note(), Some("."));
+    assert!(x_7_28.references()[0].rfc().is_none());
+}
+
+#[test]
+fn classes_and_subjects_have_names() {
+    assert_eq!(Class::PositiveCompletion.name(), "Positive Completion");
+    assert_eq!(
+        Class::PermanentNegative.to_string(),
+        "Permanent Negative Completion"
+    );
+    assert_eq!(SUBJECTS.len(), 8);
+    assert_eq!(
+        smtp_codes::SubjectInfo::get(7).unwrap().name(),
+        "Security or Policy Status"
+    );
+}
