@@ -71,6 +71,8 @@
 //!
 //! - `std` (default): implies `alloc`; nothing else yet depends on it.
 //! - `alloc`: implements [`SmtpReply`] for `Box<T>`.
+//! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] (as a number) and
+//!   [`EnhancedCode`] (as a string such as `"5.1.1"`), validated on the way in.
 //!
 //! Without default features the crate is `#![no_std]` and has no dependencies.
 
@@ -89,6 +91,8 @@ mod generated;
 mod info;
 mod reply;
 mod reply_code;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 pub use class::Class;
 pub use enhanced::{EnhancedCode, InvalidEnhancedCode};
