@@ -18,6 +18,8 @@
 //! # Ok::<(), codegen::Diagnostics>(())
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod diagnostic;
 mod load;
 pub mod model;

@@ -5,6 +5,8 @@
 //! `data/smtp-codes.yaml` by `cargo xtask codegen`); the derive macro itself is not yet
 //! exported. Until it is, implement `smtp_codes::SmtpReply` by hand.
 
+#![forbid(unsafe_code)]
+
 #[rustfmt::skip]
 mod generated;
 mod table;

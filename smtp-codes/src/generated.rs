@@ -14,7 +14,7 @@ impl ReplyCode {
     pub const SERVICE_READY: ReplyCode = ReplyCode::new_unchecked(220);
     /// `221` &lt;domain&gt; Service closing transmission channel ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const SERVICE_CLOSING: ReplyCode = ReplyCode::new_unchecked(221);
-    /// `235` Authentication successful ([RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954#section-6))
+    /// `235` Authentication Succeeded ([RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954#section-6))
     pub const AUTHENTICATION_SUCCEEDED: ReplyCode = ReplyCode::new_unchecked(235);
     /// `250` Requested mail action okay, completed ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const OK: ReplyCode = ReplyCode::new_unchecked(250);
@@ -411,7 +411,7 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         status: Status::Extension,
         texts: &[
             ReplyText {
-                text: "Authentication successful",
+                text: "Authentication Succeeded",
                 reference: Reference {
                     rfc: Some(4954),
                     section: Some("6"),
@@ -896,6 +896,15 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
                     section: Some("4.2.3"),
                     label: "RFC 5321, section 4.2.3",
                     url: Some("https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3"),
+                },
+            },
+            ReplyText {
+                text: "insufficient system storage",
+                reference: Reference {
+                    rfc: Some(1870),
+                    section: Some("6.1"),
+                    label: "RFC 1870, section 6.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1870#section-6.1"),
                 },
             },
         ],
@@ -1672,12 +1681,12 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
                 },
             },
             ReplyText {
-                text: "message size exceeds fixed maximum message size",
+                text: "message size exceeds fixed maximium message size",
                 reference: Reference {
                     rfc: Some(1870),
-                    section: None,
-                    label: "RFC 1870",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1870"),
+                    section: Some("6.1"),
+                    label: "RFC 1870, section 6.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1870#section-6.1"),
                 },
             },
         ],
@@ -1704,7 +1713,7 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         ],
         description: "The message is too large, either for the recipient's mailbox or for the server's fixed size limit.",
         notes: Some(
-            "RFC 5321 section 4.5.3.1.10 notes that some old clients treat 552 after RCPT as temporary; servers should use 452 for too many recipients.",
+            "RFC 1870's text for the SIZE case is quoted as published, misspelling (\"maximium\") included. RFC 5321 section 4.5.3.1.10 notes that some old clients treat 552 after RCPT as temporary; servers should use 452 for too many recipients.",
         ),
         enhanced: &[14, 15, 21, 66],
     },

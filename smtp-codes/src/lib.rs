@@ -77,6 +77,7 @@
 //! Without default features the crate is `#![no_std]` and has no dependencies.
 
 #![no_std]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]

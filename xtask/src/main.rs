@@ -1,5 +1,7 @@
 //! Workspace automation, run as `cargo xtask <task>`: today `codegen [--check]`.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{fs, io};
