@@ -85,15 +85,13 @@ pub fn render_derive_table(registry: &Registry) -> String {
     let replies = registry.reply_codes.iter().map(|r| {
         let code = num(r.code);
         let name = &r.name;
-        let standard = r.status != crate::model::Status::NonStandard;
-        quote! { KnownReply { code: #code, name: #name, standard: #standard } }
+        quote! { KnownReply { code: #code, name: #name } }
     });
     let enhanced = registry.enhanced_codes.iter().map(|e| {
         let (subject, detail) = e.subject_detail().expect("validated");
         let (subject, detail) = (num(subject), num(detail));
-        let classes = e.classes.iter().map(|&c| num(c));
         let deprecated = e.deprecated;
-        quote! { KnownEnhanced { subject: #subject, detail: #detail, classes: &[#(#classes),*], deprecated: #deprecated } }
+        quote! { KnownEnhanced { subject: #subject, detail: #detail, deprecated: #deprecated } }
     });
     let reply_len = Literal::usize_unsuffixed(registry.reply_codes.len());
     let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());

@@ -38,7 +38,27 @@
 //!
 //! # Attach codes to your own errors
 //!
-//! Implement [`SmtpReply`] for an error type so a server can answer with the right code:
+//! With the `derive` feature, `#[derive(SmtpReply)]` attaches codes to an error type and
+//! checks them against the table at compile time (a misspelt constant, an undocumented code or
+//! `550` with `"4.2.2"` is a compile error):
+//!
+//! ```text
+//! #[derive(Debug, thiserror::Error, smtp_codes::SmtpReply)]
+//! #[smtp(451, "4.3.0")]               // default for variants without a code
+//! enum RcptError {
+//!     #[error("no such user")]
+//!     #[smtp(550, "5.1.1")]
+//!     NoSuchUser,
+//!     #[error(transparent)]
+//!     #[smtp(transparent)]            // forwards to the field's SmtpReply
+//!     Store(#[from] StoreError),
+//!     #[error("try later")]
+//!     Busy,
+//! }
+//! ```
+//!
+//! (`examples/rcpt_errors.rs` runs this; the derive's documentation lists every form.) By hand,
+//! the same is an implementation of [`SmtpReply`](trait@SmtpReply):
 //!
 //! ```
 //! use smtp_codes::{EnhancedCode, ReplyCode, SmtpReply, enhanced_code};
@@ -71,6 +91,8 @@
 //!
 //! - `std` (default): implies `alloc`; nothing else yet depends on it.
 //! - `alloc`: implements [`SmtpReply`] for `Box<T>`.
+//! - `derive`: `#[derive(SmtpReply)]`, so that `use smtp_codes::SmtpReply;` brings the trait
+//!   and the derive, as serde's `derive` feature does.
 //! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] (as a number) and
 //!   [`EnhancedCode`] (as a string such as `"5.1.1"`), validated on the way in.
 //!
@@ -103,6 +125,11 @@ pub use info::{
 };
 pub use reply::SmtpReply;
 pub use reply_code::{InvalidReplyCode, ReplyCode};
+/// Derives [`SmtpReply`](trait@SmtpReply) from `#[smtp(...)]` attributes, checked against this
+/// crate's table at compile time. See the macro's documentation in `smtp-codes-derive`.
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub use smtp_codes_derive::SmtpReply;
 
 /// The whole table as one document: every reply code by class, the non-standard codes, and
 /// every enhanced status code by subject, each with its sources. Generated from

@@ -2,6 +2,8 @@
 
 #![forbid(unsafe_code)]
 
+mod bench_compile;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{fs, io};
@@ -11,7 +13,9 @@ usage: cargo xtask <task>
 
 tasks:
   codegen            regenerate every generated file from data/smtp-codes.yaml
-  codegen --check    write nothing; fail if any generated file is stale";
+  codegen --check    write nothing; fail if any generated file is stale
+  bench-compile      time a clean build of a small crate deriving SmtpReply against the same
+                     crate deriving thiserror::Error (needs crates.io or a warm cargo cache)";
 
 fn main() -> ExitCode {
     match run(&std::env::args().skip(1).collect::<Vec<_>>()) {
@@ -28,6 +32,7 @@ fn run(args: &[String]) -> Result<(), String> {
     match args.as_slice() {
         ["codegen"] => codegen(Mode::Write),
         ["codegen", "--check"] => codegen(Mode::Check),
+        ["bench-compile"] => bench_compile::run(&workspace_root()),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())

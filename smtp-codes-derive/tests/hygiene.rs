@@ -1,0 +1,57 @@
+//! The derive's output compiles where the user has shadowed every name it could collide with,
+//! and under strict lints.
+
+#![deny(missing_docs, unused_qualifications, clippy::all, clippy::pedantic)]
+#![allow(dead_code, unreachable_pub)]
+
+/// Names a careless expansion would pick up instead of the real ones.
+mod shadowed {
+    #![allow(missing_docs, non_camel_case_types, unreachable_pub)]
+
+    pub struct ReplyCode;
+    pub struct EnhancedCode;
+    pub trait SmtpReply {}
+    pub enum Option {}
+    pub struct Some;
+    pub struct None;
+    pub struct Result;
+    pub mod core {}
+    pub mod smtp_codes {}
+}
+
+mod user {
+    //! A module that imports the shadowing names, then derives.
+    #![allow(unused_imports)]
+
+    use super::shadowed::*;
+
+    /// An error type.
+    #[derive(::smtp_codes::SmtpReply)]
+    #[smtp(451, "4.3.0")]
+    pub enum Error {
+        /// No such user.
+        #[smtp(550, "5.1.1")]
+        NoSuchUser,
+        /// Forwarded.
+        #[smtp(transparent)]
+        Inner(Inner),
+        /// Default.
+        Busy,
+    }
+
+    /// A forwarded error.
+    #[derive(::smtp_codes::SmtpReply)]
+    #[smtp(SERVICE_NOT_AVAILABLE)]
+    pub struct Inner;
+}
+
+#[test]
+fn expansion_ignores_shadowing_names() {
+    use smtp_codes::SmtpReply as _;
+    assert_eq!(user::Error::NoSuchUser.reply_code(), 550);
+    assert_eq!(user::Error::Inner(user::Inner).reply_code(), 421);
+    assert_eq!(
+        user::Error::Busy.enhanced_code().unwrap().to_string(),
+        "4.3.0"
+    );
+}

@@ -1,0 +1,13 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+enum E {
+    #[smtp(650)]
+    TooHigh,
+    #[smtp(55)]
+    TwoDigits,
+    #[smtp(0550)]
+    FourDigits,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+#[smtp(550u16)]
+struct S;
+
+fn main() {}

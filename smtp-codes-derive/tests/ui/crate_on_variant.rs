@@ -1,0 +1,9 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+enum E {
+    #[smtp(crate = "smtp_codes", 550)]
+    A,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+#[smtp(550)]
+#[smtp(551)]
+struct S;
+
+fn main() {}

@@ -1,0 +1,7 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+#[smtp(550, "5.6.10")]
+struct S;
+
+fn main() {}

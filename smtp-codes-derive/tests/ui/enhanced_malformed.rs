@@ -1,0 +1,13 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+enum E {
+    #[smtp(550, "5.1")]
+    TwoParts,
+    #[smtp(550, "5.1000.1")]
+    LongSubject,
+    #[smtp(550, " 5.1.1")]
+    Space,
+}
+
+fn main() {}

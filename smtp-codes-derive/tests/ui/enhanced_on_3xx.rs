@@ -1,0 +1,7 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+#[smtp(354, "2.0.0")]
+struct S;
+
+fn main() {}

@@ -1,0 +1,7 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+#[smtp(550, "5.1.99")]
+struct S;
+
+fn main() {}

@@ -1,0 +1,10 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+#[smtp(451)]
+enum E {
+    #[smtp(enhanced = "4.3.0")]
+    A,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+struct S;
+
+fn main() {}

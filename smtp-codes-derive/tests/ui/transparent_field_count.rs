@@ -1,0 +1,11 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+enum E {
+    #[smtp(transparent)]
+    NoField,
+    #[smtp(transparent)]
+    TwoFields(u8, u8),
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+#[smtp(transparent)]
+enum E {
+    #[smtp(550)]
+    A,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+union U {
+    a: u8,
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+enum E {
+    #[smtp(cod = 550)]
+    Misspelt,
+    #[smtp(transparant)]
+    AlsoMisspelt(Inner),
+    #[smtp(550, reason = "x")]
+    Unknown,
+}
+
+#[derive(SmtpReply)]
+#[smtp(421)]
+struct Inner;
+
+fn main() {}

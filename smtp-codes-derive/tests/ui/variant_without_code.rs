@@ -1,0 +1,10 @@
+use smtp_codes::SmtpReply;
+
+#[derive(SmtpReply)]
+enum E {
+    #[smtp(550)]
+    Coded,
+    Busy,
+}
+
+fn main() {}
