@@ -7,9 +7,15 @@ use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{ClassEntry, EnhancedEntry, Registry, ReplyEntry, SubjectEntry};
+use crate::model::{ClassEntry, EnhancedEntry, Registry, ReplyEntry, RfcEntry, SubjectEntry};
 
-const SECTIONS: [&str; 4] = ["classes", "subjects", "reply_codes", "enhanced_codes"];
+const SECTIONS: [&str; 5] = [
+    "classes",
+    "subjects",
+    "reply_codes",
+    "enhanced_codes",
+    "rfcs",
+];
 
 /// Reads and parses the data file at `path`. The only function of this crate that touches the
 /// file system; the error names the file as `path` displays.
@@ -103,6 +109,7 @@ pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
             "enhanced_codes",
             |e, line| e.line = line,
         ),
+        rfcs: context.entries::<RfcEntry>(section("rfcs"), "rfcs", |e, line| e.line = line),
     };
     if diagnostics.is_empty() {
         Ok(registry)
@@ -186,6 +193,9 @@ fn entry_label(section: &str, index: usize, item: &Value) -> String {
         "subjects" => key("subject")
             .and_then(Value::as_u64)
             .map_or_else(by_position, |s| format!("subject {s}")),
+        "rfcs" => key("rfc")
+            .and_then(Value::as_u64)
+            .map_or_else(by_position, |n| format!("RFC {n}")),
         _ => by_position(),
     }
 }

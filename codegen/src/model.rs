@@ -16,6 +16,21 @@ pub struct Registry {
     pub reply_codes: Vec<ReplyEntry>,
     /// One entry per `X.subject.detail` code of the IANA registry, ascending.
     pub enhanced_codes: Vec<EnhancedEntry>,
+    /// Every RFC the other sections cite, with its title, ascending.
+    pub rfcs: Vec<RfcEntry>,
+}
+
+/// An RFC the table cites.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RfcEntry {
+    /// The RFC number.
+    pub rfc: u16,
+    /// Its title, as the RFC Editor gives it.
+    pub title: String,
+    /// Line of the entry in the data file.
+    #[serde(skip)]
+    pub line: Line,
 }
 
 /// Where an entry starts in the data file (1-based), for error messages.

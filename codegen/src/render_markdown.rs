@@ -1,6 +1,7 @@
 //! Renders `smtp-codes/REFERENCE.md`, the reference a person reads (also shown by rustdoc as
 //! the `smtp_codes::reference` module).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, Status};
@@ -104,7 +105,111 @@ pub fn render_markdown(registry: &Registry) -> String {
             enhanced_section(w, entry, registry);
         }
     }
+    by_source(w, registry);
     out
+}
+
+/// One section per RFC (and one for other documents) listing the codes that cite it, so a
+/// reader can see everything an extension defines in one place.
+fn by_source(w: &mut String, registry: &Registry) {
+    let mut rfcs: BTreeMap<u16, Citations<'_>> = BTreeMap::new();
+    let mut others: BTreeMap<&str, (Option<String>, Citations<'_>)> = BTreeMap::new();
+    for reply in &registry.reply_codes {
+        let cited = reply
+            .references
+            .iter()
+            .chain(reply.texts.iter().map(|t| &t.reference));
+        for reference in cited {
+            if let Some(citations) = citations_of(reference, &mut rfcs, &mut others) {
+                push_unique(&mut citations.replies, reply.code);
+            }
+        }
+    }
+    for entry in &registry.enhanced_codes {
+        for reference in &entry.references {
+            if let Some(citations) = citations_of(reference, &mut rfcs, &mut others) {
+                push_unique(&mut citations.enhanced, entry.code.as_str());
+            }
+        }
+    }
+    line(w, "");
+    line(w, "## Codes by source");
+    line(w, "");
+    line(
+        w,
+        "Every document the table cites, with the codes that cite it: the base specification, each extension RFC, and the other documents behind non-standard codes.",
+    );
+    for (rfc, citations) in &rfcs {
+        line(w, "");
+        let title = registry
+            .rfcs
+            .iter()
+            .find(|r| r.rfc == *rfc)
+            .map_or("", |r| r.title.as_str());
+        line(w, &format!("### RFC {rfc}: {}", markdown_text(title)));
+        line(w, "");
+        line(w, &format!("<https://www.rfc-editor.org/rfc/rfc{rfc}>"));
+        source_lists(w, citations);
+    }
+    for (name, (link, citations)) in &others {
+        line(w, "");
+        line(w, &format!("### {}", markdown_text(name)));
+        if let Some(link) = link {
+            line(w, "");
+            line(w, &format!("<{link}>"));
+        }
+        source_lists(w, citations);
+    }
+}
+
+/// The citations of the document `reference` names: its RFC, or its name for others.
+fn citations_of<'r, 'a>(
+    reference: &'a Reference,
+    rfcs: &'r mut BTreeMap<u16, Citations<'a>>,
+    others: &'r mut BTreeMap<&'a str, (Option<String>, Citations<'a>)>,
+) -> Option<&'r mut Citations<'a>> {
+    match (reference.rfc, &reference.name) {
+        (Some(rfc), _) => Some(rfcs.entry(rfc).or_default()),
+        (None, Some(name)) => Some(
+            &mut others
+                .entry(name)
+                .or_insert_with(|| (reference.link(), Citations::default()))
+                .1,
+        ),
+        (None, None) => None,
+    }
+}
+
+/// The codes that cite one document.
+#[derive(Default)]
+struct Citations<'a> {
+    replies: Vec<u16>,
+    enhanced: Vec<&'a str>,
+}
+
+fn source_lists(w: &mut String, citations: &Citations<'_>) {
+    let Citations { replies, enhanced } = citations;
+    line(w, "");
+    if !replies.is_empty() {
+        let links: Vec<String> = replies
+            .iter()
+            .map(|c| format!("[{c}](#{})", reply_anchor(*c)))
+            .collect();
+        line(w, &format!("- **Reply codes:** {}", links.join(", ")));
+    }
+    if !enhanced.is_empty() {
+        let links: Vec<String> = enhanced
+            .iter()
+            .map(|c| format!("[{c}](#{})", enhanced_anchor(c)))
+            .collect();
+        line(w, &format!("- **Enhanced codes:** {}", links.join(", ")));
+    }
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
 }
 
 fn contents(w: &mut String, registry: &Registry) {
@@ -120,6 +225,14 @@ fn contents(w: &mut String, registry: &Registry) {
     for subject in &registry.subjects {
         let title = format!("X.{}.x {}", subject.subject, subject.name);
         line(w, &format!("  - [{title}](#{})", slug(&title)));
+    }
+    line(w, "- [Codes by source](#codes-by-source)");
+    for rfc in &registry.rfcs {
+        let title = format!("RFC {}: {}", rfc.rfc, rfc.title);
+        line(
+            w,
+            &format!("  - [{}](#{})", markdown_text(&title), slug(&title)),
+        );
     }
 }
 

@@ -1,6 +1,6 @@
 //! The rules a loaded [`Registry`] must satisfy before anything is rendered from it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{EnhancedEntry, Line, Reference, Registry, ReplyEntry, Status};
@@ -20,7 +20,8 @@ pub const KNOWN_COMMANDS: &[&str] = &[
 /// `SCREAMING_SNAKE_CASE` identifiers; enhanced codes are `X.n.n`, unique, ascending, and their
 /// subject exists; associated reply codes exist in the table; classes are 2–5 and subjects
 /// unique; references are well formed; texts, names and descriptions are non-empty and trimmed;
-/// commands are known; statuses other than non-standard cite an RFC.
+/// commands are known; statuses other than non-standard cite an RFC; every cited RFC is in
+/// `rfcs` and every entry of `rfcs` is cited.
 pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
     let mut check = Checker {
         file,
@@ -30,6 +31,7 @@ pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
     check.subjects(registry);
     check.reply_codes(registry);
     check.enhanced_codes(registry);
+    check.rfcs(registry);
     if check.diagnostics.is_empty() {
         Ok(())
     } else {
@@ -287,6 +289,43 @@ impl Checker<'_> {
         }
     }
 
+    fn rfcs(&mut self, registry: &Registry) {
+        let cited = cited_rfcs(registry);
+        let mut previous: Option<u16> = None;
+        for rfc in &registry.rfcs {
+            let entry = format!("RFC {}", rfc.rfc);
+            if let Some(prev) = previous {
+                if rfc.rfc == prev {
+                    self.error(rfc.line, &entry, "duplicate RFC");
+                } else if rfc.rfc < prev {
+                    self.error(
+                        rfc.line,
+                        &entry,
+                        format!("out of order: RFC {prev} comes before it; keep rfcs ascending"),
+                    );
+                }
+            }
+            previous = Some(rfc.rfc);
+            self.prose(rfc.line, &entry, "title", &rfc.title);
+            if !cited.contains_key(&rfc.rfc) {
+                self.error(
+                    rfc.line,
+                    &entry,
+                    "no entry cites this RFC; remove it from `rfcs`",
+                );
+            }
+        }
+        for (rfc, (line, entry)) in cited {
+            if !registry.rfcs.iter().any(|r| r.rfc == rfc) {
+                self.error(
+                    line,
+                    &entry,
+                    format!("cites RFC {rfc}, which is not in `rfcs`; add it with its title"),
+                );
+            }
+        }
+    }
+
     fn references(&mut self, line: Line, entry: &str, references: &[Reference]) {
         if references.is_empty() {
             self.error(
@@ -323,6 +362,45 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// Every RFC cited anywhere, with the first entry that cites it.
+fn cited_rfcs(registry: &Registry) -> BTreeMap<u16, (Line, String)> {
+    let mut cited = BTreeMap::new();
+    let mut cite = |references: &mut dyn Iterator<Item = &Reference>, line: Line, entry: String| {
+        for rfc in references.filter_map(|r| r.rfc) {
+            cited.entry(rfc).or_insert_with(|| (line, entry.clone()));
+        }
+    };
+    for class in &registry.classes {
+        cite(
+            &mut class.references.iter(),
+            class.line,
+            format!("class {}", class.class),
+        );
+    }
+    for subject in &registry.subjects {
+        cite(
+            &mut subject.references.iter(),
+            subject.line,
+            format!("subject {}", subject.subject),
+        );
+    }
+    for reply in &registry.reply_codes {
+        let mut all = reply
+            .references
+            .iter()
+            .chain(reply.texts.iter().map(|t| &t.reference));
+        cite(&mut all, reply.line, format!("reply code {}", reply.code));
+    }
+    for enhanced in &registry.enhanced_codes {
+        cite(
+            &mut enhanced.references.iter(),
+            enhanced.line,
+            format!("enhanced code {}", enhanced.code),
+        );
+    }
+    cited
 }
 
 fn at(line: Line) -> String {

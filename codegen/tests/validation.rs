@@ -52,6 +52,9 @@ enhanced_codes:
     references:
       - { rfc: 3463, section: "3.2" }
     description: No such mailbox.
+rfcs:
+  - { rfc: 3463, title: Enhanced Mail System Status Codes }
+  - { rfc: 5321, title: Simple Mail Transfer Protocol }
 "#;
 
 fn check(source: &str) -> Result<(), Diagnostics> {
@@ -175,13 +178,22 @@ fn malformed_enhanced_code() {
 
 #[test]
 fn duplicate_and_unordered_enhanced_codes() {
-    let entry = VALID.split("enhanced_codes:\n").nth(1).unwrap();
-    let report = errors(&format!("{VALID}{entry}"));
+    let entry = VALID
+        .split("enhanced_codes:\n")
+        .nth(1)
+        .unwrap()
+        .split("rfcs:\n")
+        .next()
+        .unwrap();
+    let report = errors(&VALID.replace("rfcs:\n", &format!("{entry}rfcs:\n")));
     assert_reports(
         &report,
         "enhanced code X.1.1: duplicate code; first defined at line 40",
     );
-    let report = errors(&format!("{VALID}{}", entry.replace("X.1.1", "X.1.0")));
+    let report = errors(&VALID.replace(
+        "rfcs:\n",
+        &format!("{}rfcs:\n", entry.replace("X.1.1", "X.1.0")),
+    ));
     assert_reports(
         &report,
         "enhanced code X.1.0: out of order: X.1.1 comes before it",
@@ -343,4 +355,20 @@ fn every_validation_problem_is_listed_in_one_run() {
     // The out-of-range code also leaves X.1.1's association with 550 dangling.
     assert_reports(&report, "associated code 550 is not in `reply_codes`");
     assert_reports(&report, "4 problems found");
+}
+
+#[test]
+fn cited_rfcs_must_be_listed_and_listed_ones_cited() {
+    let report = errors(&replace(
+        "  - { rfc: 3463, title: Enhanced Mail System Status Codes }\n",
+        "",
+    ));
+    assert_reports(&report, "subject 1: cites RFC 3463, which is not in `rfcs`");
+    let report = errors(&format!("{VALID}  - {{ rfc: 9999, title: Unused }}\n"));
+    assert_reports(&report, "RFC 9999: no entry cites this RFC");
+    let report = errors(&replace(
+        "  - { rfc: 3463, title: Enhanced Mail System Status Codes }\n  - { rfc: 5321, title: Simple Mail Transfer Protocol }\n",
+        "  - { rfc: 5321, title: Simple Mail Transfer Protocol }\n  - { rfc: 3463, title: Enhanced Mail System Status Codes }\n",
+    ));
+    assert_reports(&report, "RFC 3463: out of order");
 }

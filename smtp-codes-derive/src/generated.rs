@@ -2,7 +2,7 @@
 
 use crate::table::{KnownEnhanced, KnownReply};
 /// Every documented reply code, ascending.
-pub(crate) static REPLY_CODES: [KnownReply; 46] = [
+pub(crate) static REPLY_CODES: [KnownReply; 51] = [
     KnownReply {
         code: 200,
         name: "NONSTANDARD_SUCCESS",
@@ -48,8 +48,16 @@ pub(crate) static REPLY_CODES: [KnownReply; 46] = [
         name: "SERVER_CHALLENGE",
     },
     KnownReply {
+        code: 353,
+        name: "PRDR_RESPONSES_FOLLOW",
+    },
+    KnownReply {
         code: 354,
         name: "START_MAIL_INPUT",
+    },
+    KnownReply {
+        code: 355,
+        name: "TRANSACTION_OFFSET",
     },
     KnownReply {
         code: 421,
@@ -58,6 +66,10 @@ pub(crate) static REPLY_CODES: [KnownReply; 46] = [
     KnownReply {
         code: 422,
         name: "TEMPORARY_PASSWORD_TRANSITION",
+    },
+    KnownReply {
+        code: 426,
+        name: "CONNECTION_TIMED_OUT",
     },
     KnownReply {
         code: 430,
@@ -154,6 +166,14 @@ pub(crate) static REPLY_CODES: [KnownReply; 46] = [
     KnownReply {
         code: 538,
         name: "ENCRYPTION_REQUIRED_FOR_AUTH",
+    },
+    KnownReply {
+        code: 540,
+        name: "RECIPIENT_ADDRESS_REJECTED",
+    },
+    KnownReply {
+        code: 542,
+        name: "REJECTED",
     },
     KnownReply {
         code: 550,

@@ -286,7 +286,7 @@ fn check_enhanced(lit: &LitStr, code: u16) -> syn::Result<String> {
     let error = |message: String| syn::Error::new(lit.span(), message);
     let Some((class, subject, detail)) = parse_enhanced(&value) else {
         return Err(error(format!(
-            "`{value}` is not an enhanced status code: expected class.subject.detail such as \"5.1.1\" (RFC 3463)"
+            "`{value}` is not an enhanced status code: expected class.subject.detail such as \"5.1.1\", 1 to 3 digits each without leading zeros (RFC 3463)"
         )));
     };
     if ![2, 4, 5].contains(&class) {
@@ -328,10 +328,12 @@ fn parse_enhanced(value: &str) -> Option<(u8, u16, u16)> {
     if parts.next().is_some() {
         return None;
     }
+    // RFC 3463, section 2: 1 to 3 digits, no leading zeros.
     let number = |part: &str, max_len: usize| {
-        ((1..=max_len).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u16>().ok())
-            .flatten()
+        let well_formed = (1..=max_len).contains(&part.len())
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && !(part.len() > 1 && part.starts_with('0'));
+        well_formed.then(|| part.parse::<u16>().ok()).flatten()
     };
     Some((
         u8::try_from(number(class, 1)?).ok()?,

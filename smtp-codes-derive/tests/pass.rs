@@ -2,7 +2,7 @@
 
 use std::fmt::Debug;
 
-use smtp_codes::{EnhancedCode, ReplyCode, SmtpReply};
+use smtp_codes::{ReplyCode, SmtpReply};
 
 fn codes(value: &impl SmtpReply) -> (u16, Option<String>) {
     (
@@ -218,15 +218,4 @@ fn side_by_side_with_thiserror() {
     };
     assert_eq!(codes(&busy), some(451, "4.3.0"));
     assert!(std::error::Error::source(&busy).is_some());
-}
-
-#[test]
-fn enhanced_codes_are_normalised() {
-    #[derive(SmtpReply)]
-    #[smtp(550, "5.01.001")]
-    struct LeadingZeros;
-    assert_eq!(
-        LeadingZeros.enhanced_code(),
-        Some(EnhancedCode::new(5, 1, 1).unwrap())
-    );
 }

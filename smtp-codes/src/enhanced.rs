@@ -58,7 +58,8 @@ impl EnhancedCode {
     }
 
     /// Parses `class.subject.detail` in const context, with the same rules as [`FromStr`]:
-    /// exactly the three dot-separated numbers, no signs, spaces or other characters.
+    /// exactly the three dot-separated numbers, no signs, spaces, leading zeros (RFC 3463,
+    /// section 2) or other characters.
     ///
     /// [`enhanced_code!`](crate::enhanced_code) uses it to check a literal at compile time.
     pub const fn parse(s: &str) -> Result<EnhancedCode, InvalidEnhancedCode> {
@@ -128,6 +129,8 @@ const fn number(bytes: &[u8], start: usize) -> Result<(u16, usize), Reason> {
     }
     if i == start {
         Err(Reason::Syntax)
+    } else if i - start > 1 && bytes[start] == b'0' {
+        Err(Reason::LeadingZero)
     } else {
         Ok((value, i))
     }
@@ -171,6 +174,7 @@ enum Reason {
     Syntax,
     Class,
     TooManyDigits,
+    LeadingZero,
     SubjectTooLarge,
     DetailTooLarge,
 }
@@ -191,6 +195,9 @@ impl fmt::Display for InvalidEnhancedCode {
             Reason::Class => "not an enhanced status code: the class (first number) must be 2, 4 or 5",
             Reason::TooManyDigits => {
                 "not an enhanced status code: subject and detail have at most three digits"
+            }
+            Reason::LeadingZero => {
+                "not an enhanced status code: RFC 3463 writes subject and detail without leading zeros"
             }
             Reason::SubjectTooLarge => "not an enhanced status code: the subject must be at most 999",
             Reason::DetailTooLarge => "not an enhanced status code: the detail must be at most 999",

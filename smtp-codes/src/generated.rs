@@ -26,12 +26,18 @@ impl ReplyCode {
     pub const PENDING_MESSAGES_STARTED: ReplyCode = ReplyCode::new_unchecked(253);
     /// `334`: A step of an AUTH exchange. ([RFC 4954, section 4](https://www.rfc-editor.org/rfc/rfc4954#section-4))
     pub const SERVER_CHALLENGE: ReplyCode = ReplyCode::new_unchecked(334);
+    /// `353` (non-standard): Sent after the end of the message data by a server using the PRDR extension, in place of a single final reply; one reply per recipient follows, then the final one. ([draft-hall-prdr-00, SMTP Service Extension for Per-Recipient Data Responses (an expired Internet-Draft)](https://datatracker.ietf.org/doc/html/draft-hall-prdr-00))
+    pub const PRDR_RESPONSES_FOLLOW: ReplyCode = ReplyCode::new_unchecked(353);
     /// `354` Start mail input; end with &lt;CRLF&gt;.&lt;CRLF&gt; ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const START_MAIL_INPUT: ReplyCode = ReplyCode::new_unchecked(354);
+    /// `355` Octet-offset is the transaction offset ([RFC 1845](https://www.rfc-editor.org/rfc/rfc1845))
+    pub const TRANSACTION_OFFSET: ReplyCode = ReplyCode::new_unchecked(355);
     /// `421` &lt;domain&gt; Service not available, closing transmission channel ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const SERVICE_NOT_AVAILABLE: ReplyCode = ReplyCode::new_unchecked(421);
     /// `422` (non-standard): Listed by the IANA registry beside 432 as a basic code for X.7.12 (a password transition is needed). ([IANA SMTP Enhanced Status Codes registry, X.7.12](https://www.iana.org/assignments/smtp-enhanced-status-codes/))
     pub const TEMPORARY_PASSWORD_TRANSITION: ReplyCode = ReplyCode::new_unchecked(422);
+    /// `426` (non-standard): Reported in bounces as "426 connection timed out". ([sisimai set-of-emails, maildir/bsd/rfc3464-36.eml](https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/rfc3464-36.eml))
+    pub const CONNECTION_TIMED_OUT: ReplyCode = ReplyCode::new_unchecked(426);
     /// `430` (non-standard): Listed by the IANA registry as a basic code for X.5.1 (invalid command). ([IANA SMTP Enhanced Status Codes registry, X.5.1](https://www.iana.org/assignments/smtp-enhanced-status-codes/))
     pub const TEMPORARY_INVALID_COMMAND: ReplyCode = ReplyCode::new_unchecked(430);
     /// `432` A password transition is needed ([RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954#section-6))
@@ -62,7 +68,7 @@ impl ReplyCode {
     pub const BAD_SEQUENCE: ReplyCode = ReplyCode::new_unchecked(503);
     /// `504` Command parameter not implemented ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const PARAMETER_NOT_IMPLEMENTED: ReplyCode = ReplyCode::new_unchecked(504);
-    /// `521` Host does not accept mail ([RFC 7504](https://www.rfc-editor.org/rfc/rfc7504))
+    /// `521` Server does not accept mail ([RFC 7504, section 3](https://www.rfc-editor.org/rfc/rfc7504#section-3))
     pub const HOST_DOES_NOT_ACCEPT_MAIL: ReplyCode = ReplyCode::new_unchecked(521);
     /// `523` (non-standard): Listed by the IANA registry as the basic code for X.7.10 (encryption needed for the requested authentication mechanism). ([IANA SMTP Enhanced Status Codes registry, X.7.10](https://www.iana.org/assignments/smtp-enhanced-status-codes/))
     pub const ENCRYPTION_NEEDED: ReplyCode = ReplyCode::new_unchecked(523);
@@ -86,6 +92,10 @@ impl ReplyCode {
     );
     /// `538` Encryption required for requested authentication mechanism ([RFC 4954, section 6](https://www.rfc-editor.org/rfc/rfc4954#section-6))
     pub const ENCRYPTION_REQUIRED_FOR_AUTH: ReplyCode = ReplyCode::new_unchecked(538);
+    /// `540` (non-standard): Sent by Rambler with 5.7.1 when it refuses a recipient whose account is inactive or blocked. ([SMTP Field Manual (ActiveCampaign), reply 540](https://github.com/ActiveCampaign/smtp-field-manual/blob/main/data/codes/540.json))
+    pub const RECIPIENT_ADDRESS_REJECTED: ReplyCode = ReplyCode::new_unchecked(540);
+    /// `542` (non-standard): Sent by Symantec MessageLabs as "542 &lt;address&gt; Rejected" when it refuses a recipient. ([sisimai set-of-emails, maildir/bsd/rhost-messagelabs-03.eml](https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/rhost-messagelabs-03.eml))
+    pub const REJECTED: ReplyCode = ReplyCode::new_unchecked(542);
     /// `550` Requested action not taken: mailbox unavailable ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const MAILBOX_UNAVAILABLE: ReplyCode = ReplyCode::new_unchecked(550);
     /// `551` User not local; please try &lt;forward-path&gt; ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
@@ -98,7 +108,7 @@ impl ReplyCode {
     pub const TRANSACTION_FAILED: ReplyCode = ReplyCode::new_unchecked(554);
     /// `555` MAIL FROM/RCPT TO parameters not recognized or not implemented ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const PARAMETERS_NOT_RECOGNIZED: ReplyCode = ReplyCode::new_unchecked(555);
-    /// `556` Domain does not accept mail ([RFC 7504](https://www.rfc-editor.org/rfc/rfc7504))
+    /// `556`: The recipient's domain accepts no mail at all, typically because it publishes a null MX record (RFC 7505). ([RFC 7504, section 4](https://www.rfc-editor.org/rfc/rfc7504#section-4))
     pub const DOMAIN_DOES_NOT_ACCEPT_MAIL: ReplyCode = ReplyCode::new_unchecked(556);
     /// `557` (non-standard) Too many duplicate messages (smtp-codes seed list (a web table of SMTP reply codes the project started from))
     pub const TOO_MANY_DUPLICATES: ReplyCode = ReplyCode::new_unchecked(557);
@@ -225,7 +235,7 @@ pub(crate) static SUBJECT_TABLE: [SubjectInfo; 8] = [
     },
 ];
 /// Every documented reply code, ascending.
-pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
+pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
     ReplyInfo {
         code: ReplyCode::new_unchecked(200),
         name: "NONSTANDARD_SUCCESS",
@@ -640,6 +650,32 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         enhanced: &[],
     },
     ReplyInfo {
+        code: ReplyCode::new_unchecked(353),
+        name: "PRDR_RESPONSES_FOLLOW",
+        status: Status::NonStandard,
+        texts: &[],
+        commands: &["DATA"],
+        references: &[
+            Reference {
+                rfc: None,
+                section: None,
+                label: "draft-hall-prdr-00, SMTP Service Extension for Per-Recipient Data Responses (an expired Internet-Draft)",
+                url: Some("https://datatracker.ietf.org/doc/html/draft-hall-prdr-00"),
+            },
+            Reference {
+                rfc: None,
+                section: None,
+                label: "Exim test suite, test/stdout/5510",
+                url: Some("https://github.com/Exim/exim/blob/master/test/stdout/5510"),
+            },
+        ],
+        description: "Sent after the end of the message data by a server using the PRDR extension, in place of a single final reply; one reply per recipient follows, then the final one. Exim implements it.",
+        notes: Some(
+            "Defined only by an Internet-Draft that never became an RFC, hence non-standard.",
+        ),
+        enhanced: &[],
+    },
+    ReplyInfo {
         code: ReplyCode::new_unchecked(354),
         name: "START_MAIL_INPUT",
         status: Status::Standard,
@@ -671,6 +707,34 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         ],
         description: "Answer to DATA. The server is ready for the message; the client sends it and ends it with a line holding a single dot.",
         notes: None,
+        enhanced: &[],
+    },
+    ReplyInfo {
+        code: ReplyCode::new_unchecked(355),
+        name: "TRANSACTION_OFFSET",
+        status: Status::Extension,
+        texts: &[
+            ReplyText {
+                text: "Octet-offset is the transaction offset",
+                reference: Reference {
+                    rfc: Some(1845),
+                    section: None,
+                    label: "RFC 1845",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1845"),
+                },
+            },
+        ],
+        commands: &["DATA", "BDAT"],
+        references: &[
+            Reference {
+                rfc: Some(1845),
+                section: None,
+                label: "RFC 1845",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1845"),
+            },
+        ],
+        description: "Part of the experimental checkpoint/restart extension. When a client resumes an interrupted transaction, the server tells it from which octet of the message data to continue.",
+        notes: Some("RFC 1845 is experimental and the extension is rarely implemented."),
         enhanced: &[],
     },
     ReplyInfo {
@@ -722,10 +786,40 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
                 label: "IANA SMTP Enhanced Status Codes registry, X.7.12",
                 url: Some("https://www.iana.org/assignments/smtp-enhanced-status-codes/"),
             },
+            Reference {
+                rfc: None,
+                section: None,
+                label: "SMTP Field Manual (ActiveCampaign), reply 422",
+                url: Some(
+                    "https://github.com/ActiveCampaign/smtp-field-manual/blob/main/data/codes/422.json",
+                ),
+            },
         ],
         description: "Listed by the IANA registry beside 432 as a basic code for X.7.12 (a password transition is needed). No RFC defines it; treat it like any other 4xx reply.",
-        notes: Some("RFC 4954, which defines X.7.12, only uses 432."),
+        notes: Some(
+            "RFC 4954, which defines X.7.12, only uses 432. Barracuda's spam firewall is documented to send \"422 License Expired\", a use unrelated to the registry's.",
+        ),
         enhanced: &[62],
+    },
+    ReplyInfo {
+        code: ReplyCode::new_unchecked(426),
+        name: "CONNECTION_TIMED_OUT",
+        status: Status::NonStandard,
+        texts: &[],
+        commands: &[],
+        references: &[
+            Reference {
+                rfc: None,
+                section: None,
+                label: "sisimai set-of-emails, maildir/bsd/rfc3464-36.eml",
+                url: Some(
+                    "https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/rfc3464-36.eml",
+                ),
+            },
+        ],
+        description: "Reported in bounces as \"426 connection timed out\". It is an FTP code (connection closed, transfer aborted), not an SMTP one; treat it like any other 4xx reply.",
+        notes: None,
+        enhanced: &[],
     },
     ReplyInfo {
         code: ReplyCode::new_unchecked(430),
@@ -1127,6 +1221,15 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
                     url: Some("https://www.rfc-editor.org/rfc/rfc4954#section-6"),
                 },
             },
+            ReplyText {
+                text: "Syntax Error",
+                reference: Reference {
+                    rfc: Some(1985),
+                    section: None,
+                    label: "RFC 1985",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                },
+            },
         ],
         commands: &["ANY"],
         references: &[
@@ -1176,6 +1279,15 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
                     section: Some("4"),
                     label: "RFC 3207, section 4",
                     url: Some("https://www.rfc-editor.org/rfc/rfc3207#section-4"),
+                },
+            },
+            ReplyText {
+                text: "Syntax Error in Parameters",
+                reference: Reference {
+                    rfc: Some(1985),
+                    section: None,
+                    label: "RFC 1985",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
                 },
             },
         ],
@@ -1326,12 +1438,12 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         status: Status::Standard,
         texts: &[
             ReplyText {
-                text: "Host does not accept mail",
+                text: "Server does not accept mail",
                 reference: Reference {
                     rfc: Some(7504),
-                    section: None,
-                    label: "RFC 7504",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc7504"),
+                    section: Some("3"),
+                    label: "RFC 7504, section 3",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc7504#section-3"),
                 },
             },
             ReplyText {
@@ -1348,9 +1460,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         references: &[
             Reference {
                 rfc: Some(7504),
-                section: None,
-                label: "RFC 7504",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7504"),
+                section: Some("3"),
+                label: "RFC 7504, section 3",
+                url: Some("https://www.rfc-editor.org/rfc/rfc7504#section-3"),
             },
             Reference {
                 rfc: Some(1846),
@@ -1361,7 +1473,7 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         ],
         description: "This host never accepts mail, whatever the sender or recipient. A server may send it as its greeting, or in answer to every command.",
         notes: Some(
-            "First proposed by the experimental RFC 1846; RFC 7504 made it part of SMTP. The seed list ties it to POP-before-SMTP authentication, which is not what any RFC says.",
+            "First proposed by the experimental RFC 1846; RFC 7504 made it part of SMTP and accepts variants of its text such as \"Host does not accept mail\". The seed list ties it to POP-before-SMTP authentication, which is not what any RFC says.",
         ),
         enhanced: &[19],
     },
@@ -1592,6 +1704,46 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
         description: "The chosen authentication mechanism may only be used on an encrypted connection. Paired with 5.7.11.",
         notes: None,
         enhanced: &[61],
+    },
+    ReplyInfo {
+        code: ReplyCode::new_unchecked(540),
+        name: "RECIPIENT_ADDRESS_REJECTED",
+        status: Status::NonStandard,
+        texts: &[],
+        commands: &[],
+        references: &[
+            Reference {
+                rfc: None,
+                section: None,
+                label: "SMTP Field Manual (ActiveCampaign), reply 540",
+                url: Some(
+                    "https://github.com/ActiveCampaign/smtp-field-manual/blob/main/data/codes/540.json",
+                ),
+            },
+        ],
+        description: "Sent by Rambler with 5.7.1 when it refuses a recipient whose account is inactive or blocked. Treat it like 550.",
+        notes: None,
+        enhanced: &[],
+    },
+    ReplyInfo {
+        code: ReplyCode::new_unchecked(542),
+        name: "REJECTED",
+        status: Status::NonStandard,
+        texts: &[],
+        commands: &[],
+        references: &[
+            Reference {
+                rfc: None,
+                section: None,
+                label: "sisimai set-of-emails, maildir/bsd/rhost-messagelabs-03.eml",
+                url: Some(
+                    "https://github.com/sisimai/set-of-emails/blob/master/maildir/bsd/rhost-messagelabs-03.eml",
+                ),
+            },
+        ],
+        description: "Sent by Symantec MessageLabs as \"542 <address> Rejected\" when it refuses a recipient. Treat it like any other 5xx reply.",
+        notes: None,
+        enhanced: &[],
     },
     ReplyInfo {
         code: ReplyCode::new_unchecked(550),
@@ -1831,33 +1983,31 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
                 label: "RFC 5321, section 4.3.2",
                 url: Some("https://www.rfc-editor.org/rfc/rfc5321#section-4.3.2"),
             },
+            Reference {
+                rfc: Some(1869),
+                section: None,
+                label: "RFC 1869",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1869"),
+            },
         ],
         description: "A parameter on MAIL or RCPT is unknown to the server or not supported.",
-        notes: None,
+        notes: Some(
+            "The code comes from the ESMTP framework of RFC 1869 (obsoleted by RFC 2821 and then RFC 5321), for parameters of extensions the server did not announce.",
+        ),
         enhanced: &[33, 34, 36],
     },
     ReplyInfo {
         code: ReplyCode::new_unchecked(556),
         name: "DOMAIN_DOES_NOT_ACCEPT_MAIL",
         status: Status::Standard,
-        texts: &[
-            ReplyText {
-                text: "Domain does not accept mail",
-                reference: Reference {
-                    rfc: Some(7504),
-                    section: None,
-                    label: "RFC 7504",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc7504"),
-                },
-            },
-        ],
+        texts: &[],
         commands: &["RCPT"],
         references: &[
             Reference {
                 rfc: Some(7504),
-                section: None,
-                label: "RFC 7504",
-                url: Some("https://www.rfc-editor.org/rfc/rfc7504"),
+                section: Some("4"),
+                label: "RFC 7504, section 4",
+                url: Some("https://www.rfc-editor.org/rfc/rfc7504#section-4"),
             },
             Reference {
                 rfc: Some(7505),
@@ -1867,7 +2017,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 46] = [
             },
         ],
         description: "The recipient's domain accepts no mail at all, typically because it publishes a null MX record (RFC 7505). Usually sent by a relay on behalf of the domain.",
-        notes: None,
+        notes: Some(
+            "RFC 7504 gives no fixed text for it; Postfix, for one, sends \"Domain <name> does not accept mail (nullMX)\". RFC 7505 pairs it with X.1.10.",
+        ),
         enhanced: &[11],
     },
     ReplyInfo {
@@ -3747,41 +3899,46 @@ pub(crate) const fn reply_index(code: u16) -> Option<usize> {
         252 => Some(8),
         253 => Some(9),
         334 => Some(10),
-        354 => Some(11),
-        421 => Some(12),
-        422 => Some(13),
-        430 => Some(14),
-        432 => Some(15),
-        450 => Some(16),
-        451 => Some(17),
-        452 => Some(18),
-        453 => Some(19),
-        454 => Some(20),
-        455 => Some(21),
-        458 => Some(22),
-        459 => Some(23),
-        500 => Some(24),
-        501 => Some(25),
-        502 => Some(26),
-        503 => Some(27),
-        504 => Some(28),
-        521 => Some(29),
-        523 => Some(30),
-        524 => Some(31),
-        525 => Some(32),
-        530 => Some(33),
-        533 => Some(34),
-        534 => Some(35),
-        535 => Some(36),
-        538 => Some(37),
-        550 => Some(38),
-        551 => Some(39),
-        552 => Some(40),
-        553 => Some(41),
-        554 => Some(42),
-        555 => Some(43),
-        556 => Some(44),
-        557 => Some(45),
+        353 => Some(11),
+        354 => Some(12),
+        355 => Some(13),
+        421 => Some(14),
+        422 => Some(15),
+        426 => Some(16),
+        430 => Some(17),
+        432 => Some(18),
+        450 => Some(19),
+        451 => Some(20),
+        452 => Some(21),
+        453 => Some(22),
+        454 => Some(23),
+        455 => Some(24),
+        458 => Some(25),
+        459 => Some(26),
+        500 => Some(27),
+        501 => Some(28),
+        502 => Some(29),
+        503 => Some(30),
+        504 => Some(31),
+        521 => Some(32),
+        523 => Some(33),
+        524 => Some(34),
+        525 => Some(35),
+        530 => Some(36),
+        533 => Some(37),
+        534 => Some(38),
+        535 => Some(39),
+        538 => Some(40),
+        540 => Some(41),
+        542 => Some(42),
+        550 => Some(43),
+        551 => Some(44),
+        552 => Some(45),
+        553 => Some(46),
+        554 => Some(47),
+        555 => Some(48),
+        556 => Some(49),
+        557 => Some(50),
         _ => None,
     }
 }

@@ -109,6 +109,8 @@ extern crate std;
 
 mod class;
 mod enhanced;
+// The doc lines of the generated constants are prose from data/smtp-codes.yaml.
+#[allow(clippy::doc_markdown)]
 #[rustfmt::skip]
 mod generated;
 mod info;
@@ -135,6 +137,7 @@ pub use smtp_codes_derive::SmtpReply;
 /// every enhanced status code by subject, each with its sources. Generated from
 /// `data/smtp-codes.yaml`; the same text is `REFERENCE.md` in the repository.
 #[doc = include_str!("../REFERENCE.md")]
+#[allow(clippy::doc_markdown)] // prose generated from data/smtp-codes.yaml
 pub mod reference {}
 
 /// An [`EnhancedCode`] from a string literal, checked at compile time.

@@ -103,12 +103,18 @@ impl ReplyCode {
 }
 
 impl fmt::Display for ReplyCode {
-    /// Writes the three digits (`550`); the alternate form (`{:#}`) adds the first standard
-    /// text when the code has one (`550 Requested action not taken: mailbox unavailable`).
+    /// Writes the three digits (`550`); the alternate form (`{:#}`) adds the first text an
+    /// RFC gives the code (`550 Requested action not taken: mailbox unavailable`). Codes no RFC
+    /// defines ([`Status::NonStandard`](crate::Status::NonStandard)) get no text, so nothing
+    /// is presented as standard that is not.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)?;
         if f.alternate() {
-            if let Some(text) = self.info().and_then(ReplyInfo::text) {
+            let standard_text = self
+                .info()
+                .filter(|info| info.status() != crate::Status::NonStandard)
+                .and_then(ReplyInfo::text);
+            if let Some(text) = standard_text {
                 write!(f, " {text}")?;
             }
         }

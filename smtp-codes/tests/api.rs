@@ -117,8 +117,8 @@ fn enhanced_codes_parse_and_display() {
         assert_eq!(EnhancedCode::new(class.digit(), subject, detail), Ok(code));
     }
     assert_eq!(
-        "5.01.1".parse::<EnhancedCode>().unwrap().to_string(),
-        "5.1.1"
+        "5.0.10".parse::<EnhancedCode>().unwrap().to_string(),
+        "5.0.10"
     );
 }
 
@@ -142,6 +142,8 @@ fn bad_enhanced_codes_are_rejected_with_a_reason() {
         ("5.١.1", "class.subject.detail"),
         ("5.1.", "class.subject.detail"),
         ("5", "class.subject.detail"),
+        ("5.01.1", "without leading zeros"),
+        ("5.1.001", "without leading zeros"),
     ] {
         let error = bad.parse::<EnhancedCode>().unwrap_err().to_string();
         assert!(error.contains(reason), "{bad:?}: {error}");
