@@ -5,7 +5,7 @@
 //! both the trait and the derive); the attribute forms and every compile-time check are
 //! documented on [`macro@SmtpReply`].
 //!
-//! The crate is organised as thiserror's: [`ast`] reads the input type, `attr` reads the
+//! The crate is organised as thiserror's: `ast` reads the input type, `attr` reads the
 //! `#[smtp(...)]` attributes, `valid` checks them against the table, `expand` writes the impl.
 
 #![forbid(unsafe_code)]
