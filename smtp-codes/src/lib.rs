@@ -82,6 +82,44 @@
 //! assert_eq!(RcptError::NoSuchUser.reply_code(), 550);
 //! ```
 //!
+//! # Read replies off the wire
+//!
+//! [`Reply::parse`] takes the first complete reply from a read buffer, without allocating,
+//! accepts what real servers send and records every deviation from the RFCs as an
+//! [`Anomaly`]; [`Parser`] sets strict mode and limits.
+//!
+//! ```
+//! use smtp_codes::{AnomalyKind, ParseError, Reply};
+//!
+//! let buffer = b"554 4.4.7 Message expired\n";
+//! match Reply::parse(buffer) {
+//!     Ok((reply, used)) => {
+//!         assert_eq!(reply.code(), 554);
+//!         assert_eq!(reply.enhanced_code().unwrap().to_string(), "4.4.7");
+//!         let odd: Vec<AnomalyKind> = reply.anomalies().map(|a| a.kind()).collect();
+//!         assert_eq!(odd, [AnomalyKind::BareLineFeed, AnomalyKind::EnhancedClassMismatch]);
+//!         assert!(reply.is_permanent());
+//!         assert_eq!(used, buffer.len());
+//!     }
+//!     Err(ParseError::Incomplete) => { /* read more, then parse again */ }
+//!     Err(error) => panic!("not an SMTP reply: {error}"),
+//! }
+//! ```
+//!
+//! # Write replies
+//!
+//! [`write_reply`] and [`write_smtp_reply`] write correct reply lines: the enhanced code on
+//! every line, long lines split, control characters and class mismatches refused.
+//!
+//! ```
+//! use smtp_codes::{ReplyCode, enhanced_code, write_reply};
+//!
+//! let mut out = String::new();
+//! write_reply(&mut out, ReplyCode::MAILBOX_UNAVAILABLE, Some(enhanced_code!("5.1.1")), "No such user\nCheck the address")?;
+//! assert_eq!(out, "550-5.1.1 No such user\r\n550 5.1.1 Check the address\r\n");
+//! # Ok::<(), smtp_codes::RenderError>(())
+//! ```
+//!
 //! # Sources
 //!
 //! Everything comes from one data file, `data/smtp-codes.yaml` in the repository, with a
@@ -90,7 +128,8 @@
 //! # Features
 //!
 //! - `std` (default): implies `alloc`; nothing else yet depends on it.
-//! - `alloc`: implements [`SmtpReply`] for `Box<T>`.
+//! - `alloc`: `OwnedReply`, `render_reply`, `render_smtp_reply`, and [`SmtpReply`] for
+//!   `Box<T>`.
 //! - `derive`: `#[derive(SmtpReply)]`, so that `use smtp_codes::SmtpReply;` brings the trait
 //!   and the derive, as serde's `derive` feature does.
 //! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] (as a number) and
@@ -114,10 +153,11 @@ mod enhanced;
 #[rustfmt::skip]
 mod generated;
 mod info;
-mod reply;
 mod reply_code;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod smtp_reply;
+mod wire;
 
 pub use class::Class;
 pub use enhanced::{EnhancedCode, InvalidEnhancedCode};
@@ -125,13 +165,23 @@ pub use info::{
     ENHANCED_CODES, EnhancedInfo, REPLY_CODES, Reference, ReplyInfo, ReplyText, SUBJECTS, Status,
     SubjectInfo,
 };
-pub use reply::SmtpReply;
 pub use reply_code::{InvalidReplyCode, ReplyCode};
 /// Derives [`SmtpReply`](trait@SmtpReply) from `#[smtp(...)]` attributes, checked against this
 /// crate's table at compile time. See the macro's documentation in `smtp-codes-derive`.
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use smtp_codes_derive::SmtpReply;
+pub use smtp_reply::SmtpReply;
+#[cfg(feature = "alloc")]
+pub use wire::owned::OwnedReply;
+#[cfg(feature = "alloc")]
+pub use wire::render::{render_reply, render_smtp_reply};
+pub use wire::{
+    anomaly::{Anomaly, AnomalyKind},
+    error::{Malformed, ParseError},
+    render::{RenderError, write_reply, write_smtp_reply},
+    reply::{Parser, Reply, ReplyLine, ReplyLines},
+};
 
 /// The whole table as one document: every reply code by class, the non-standard codes, and
 /// every enhanced status code by subject, each with its sources. Generated from

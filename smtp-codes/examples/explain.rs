@@ -1,0 +1,137 @@
+//! Explains SMTP replies: class, the meaning of the code and of the enhanced code with RFC
+//! links, what was odd about the reply, and whether a client should retry.
+//!
+//! ```text
+//! cargo run -p smtp-codes --example explain -- "550 5.1.1 <bob@example.org>: Recipient address rejected"
+//! printf '250-mx.example.org\r\n250 SIZE 1000\r\n' | cargo run -p smtp-codes --example explain
+//! ```
+//!
+//! An argument is one reply; a literal `\n` in it separates lines. Without arguments, replies
+//! are read from standard input, one after another.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use smtp_codes::{ParseError, Reply, Status};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let input = if args.is_empty() {
+        let mut input = Vec::new();
+        if let Err(err) = std::io::stdin().read_to_end(&mut input) {
+            eprintln!("error: cannot read standard input: {err}");
+            return ExitCode::FAILURE;
+        }
+        input
+    } else {
+        let mut input = Vec::new();
+        for arg in &args {
+            for line in arg.split("\\n") {
+                input.extend_from_slice(line.trim_end_matches(['\r', '\n']).as_bytes());
+                input.extend_from_slice(b"\r\n");
+            }
+        }
+        input
+    };
+
+    let mut rest = input.as_slice();
+    let mut ok = true;
+    while !rest.iter().all(u8::is_ascii_whitespace) {
+        match Reply::parse(rest) {
+            Ok((reply, used)) => {
+                explain(&reply);
+                rest = &rest[used..];
+            }
+            Err(ParseError::Incomplete) => {
+                eprintln!("error: the input ends before the reply does (no final `NNN ` line)");
+                ok = false;
+                break;
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
+                ok = false;
+                break;
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn explain(reply: &Reply<'_>) {
+    let code = reply.code();
+    println!("reply     {reply}");
+    println!(
+        "class     {}xx {}: {}",
+        code.class().digit(),
+        code.class(),
+        code.class().description()
+    );
+    match code.info() {
+        Some(info) => {
+            let status = match info.status() {
+                Status::NonStandard => " (NON-STANDARD: no RFC defines it)",
+                _ => "",
+            };
+            println!("code      {code} {}{status}", info.name());
+            if let Some(text) = info.text() {
+                println!("          standard text: {text}");
+            }
+            println!("          {}", info.description());
+            for reference in info.references() {
+                println!(
+                    "          see {} {}",
+                    reference.label(),
+                    reference.url().unwrap_or("")
+                );
+            }
+        }
+        None => println!(
+            "code      {code} is not documented: act on its first digit ({})",
+            code.class()
+        ),
+    }
+    match reply.enhanced_code() {
+        Some(enhanced) => match enhanced.info() {
+            Some(info) => {
+                let title = info.title().unwrap_or("(untitled)");
+                let deprecated = if info.is_deprecated() {
+                    " (deprecated)"
+                } else {
+                    ""
+                };
+                println!("enhanced  {enhanced} {title}{deprecated}");
+                println!("          {}", info.description());
+                for reference in info.references() {
+                    println!(
+                        "          see {} {}",
+                        reference.label(),
+                        reference.url().unwrap_or("")
+                    );
+                }
+            }
+            None => println!("enhanced  {enhanced} is not in the IANA registry"),
+        },
+        None => println!("enhanced  none"),
+    }
+    let anomalies: Vec<String> = reply.anomalies().map(|a| a.to_string()).collect();
+    if anomalies.is_empty() {
+        println!("anomalies none: the reply follows RFC 5321 and RFC 2034");
+    } else {
+        for anomaly in anomalies {
+            println!("anomaly   {anomaly}");
+        }
+    }
+    let advice = if reply.is_transient() {
+        "yes, later: the failure is temporary"
+    } else if reply.is_permanent() {
+        "no: the failure is permanent; change something first"
+    } else {
+        "no need: the command succeeded or the server waits for more"
+    };
+    println!("retry     {advice}");
+    println!();
+}
