@@ -23,6 +23,11 @@ pub fn render_rust(registry: &Registry) -> String {
     });
     let replies = registry.reply_codes.iter().map(|r| reply_info(r, registry));
     let enhanced = registry.enhanced_codes.iter().map(enhanced_info);
+    let constant_pairs = registry.reply_codes.iter().map(|r| {
+        let name = format_ident!("{}", r.name);
+        let text = &r.name;
+        quote! { (ReplyCode::#name, #text) }
+    });
     let reply_arms = registry.reply_codes.iter().enumerate().map(|(i, r)| {
         let i = Literal::usize_unsuffixed(i);
         let code = num(r.code);
@@ -59,6 +64,10 @@ pub fn render_rust(registry: &Registry) -> String {
 
         /// Every entry of the enhanced status code registry, ascending.
         pub(crate) static ENHANCED_TABLE: [EnhancedInfo; #enhanced_len] = [#(#enhanced),*];
+
+        /// Every generated constant with its name, so a test can check each against the table.
+        #[cfg(test)]
+        pub(crate) static CONSTANTS: [(ReplyCode, &str); #reply_len] = [#(#constant_pairs),*];
 
         /// The position of `code` in [`REPLY_TABLE`].
         pub(crate) const fn reply_index(code: u16) -> Option<usize> {
