@@ -13,26 +13,18 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use smtp_codes::{ENHANCED_CODES, EnhancedCode, REPLY_CODES, ReplyCode};
+use support::XorShift;
+
+/// The random generator shared with smtp-codes' tests.
+#[path = "../../smtp-codes/tests/support/mod.rs"]
+mod support;
 
 const LEN: usize = 4096;
 const ROUNDS: usize = 301;
 
-/// Deterministic shuffle input, so every run measures the same sequence.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<T: Copy>(&mut self, from: &[T], len: usize) -> Vec<T> {
-        (0..len)
-            .map(|_| from[(self.next() % from.len() as u64) as usize])
-            .collect()
-    }
+/// Picks `len` items of `from` at random, deterministically.
+fn pick<T: Copy>(rng: &mut XorShift, from: &[T], len: usize) -> Vec<T> {
+    (0..len).map(|_| from[rng.below(from.len())]).collect()
 }
 
 fn median_ns_per_item(mut run: impl FnMut() -> usize) -> f64 {
@@ -52,13 +44,13 @@ fn main() {
     // Documented codes plus some undocumented ones, as real traffic has.
     let mut smtp: Vec<u16> = REPLY_CODES.iter().map(|i| i.code().as_u16()).collect();
     smtp.extend([299, 499, 571, 599]);
-    let smtp = rng.pick(&smtp, LEN);
+    let smtp = pick(&mut rng, &smtp, LEN);
     let mut enhanced: Vec<(u8, u16, u16)> = ENHANCED_CODES
         .iter()
         .map(|i| (i.classes()[0].digit(), i.subject(), i.detail()))
         .collect();
     enhanced.extend([(5, 7, 60), (4, 9, 1)]);
-    let enhanced = rng.pick(&enhanced, LEN);
+    let enhanced = pick(&mut rng, &enhanced, LEN);
     // http's documented codes (with a canonical reason) plus unregistered ones.
     let http_codes: Vec<u16> = (100..600)
         .filter(|&c| {
@@ -69,7 +61,7 @@ fn main() {
         })
         .chain([299, 499, 599])
         .collect();
-    let http_codes = rng.pick(&http_codes, LEN);
+    let http_codes = pick(&mut rng, &http_codes, LEN);
 
     let reply_lookup = || {
         black_box(&smtp)

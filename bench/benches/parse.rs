@@ -22,41 +22,9 @@ use smtp_proto::response::parser::ResponseReceiver;
 
 const PASSES: usize = 201;
 
-/// The corpus replies, with the CRLF after the last line that the TSV leaves out.
-fn corpus() -> Vec<Vec<u8>> {
-    include_str!("../../smtp-codes/tests/data/real-replies.tsv")
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split('\t').nth(1))
-        .map(|reply| [unescape(reply), b"\r\n".to_vec()].concat())
-        .collect()
-}
-
-fn unescape(field: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut chars = field.bytes().peekable();
-    while let Some(b) = chars.next() {
-        if b != b'\\' {
-            out.push(b);
-            continue;
-        }
-        match chars.next() {
-            Some(b'r') => out.push(b'\r'),
-            Some(b'n') => out.push(b'\n'),
-            Some(b't') => out.push(b'\t'),
-            Some(b'0') => out.push(0),
-            Some(b'x') => {
-                let hex = [chars.next().unwrap_or(b'0'), chars.next().unwrap_or(b'0')];
-                out.push(
-                    u8::from_str_radix(std::str::from_utf8(&hex).unwrap_or("00"), 16).unwrap_or(0),
-                );
-            }
-            Some(other) => out.push(other),
-            None => out.push(b'\\'),
-        }
-    }
-    out
-}
+/// The corpus and its helpers, shared with smtp-codes' tests.
+#[path = "../../smtp-codes/tests/support/mod.rs"]
+mod support;
 
 fn ours(input: &[u8]) -> Option<usize> {
     let (reply, used) = Reply::parse(input).ok()?;
@@ -91,7 +59,7 @@ fn median_ns(mut run: impl FnMut() -> usize) -> f64 {
 }
 
 fn main() {
-    let all = corpus();
+    let all = support::real_replies();
     let mut receiver = ResponseReceiver::default();
     let common: Vec<&Vec<u8>> = all
         .iter()

@@ -28,16 +28,11 @@ pub fn render_rust(registry: &Registry) -> String {
         let text = &r.name;
         quote! { (ReplyCode::#name, #text) }
     });
-    let reply_arms = registry.reply_codes.iter().enumerate().map(|(i, r)| {
-        let i = Literal::usize_unsuffixed(i);
-        let code = num(r.code);
-        quote! { #code => Some(#i), }
-    });
-    let enhanced_arms = registry.enhanced_codes.iter().enumerate().map(|(i, e)| {
-        let i = Literal::usize_unsuffixed(i);
+    let reply_keys = registry.reply_codes.iter().map(|r| num(r.code));
+    let enhanced_keys = registry.enhanced_codes.iter().map(|e| {
         let (subject, detail) = e.subject_detail().expect("validated");
         let (subject, detail) = (num(subject), num(detail));
-        quote! { (#subject, #detail) => Some(#i), }
+        quote! { (#subject, #detail) }
     });
     let reply_len = Literal::usize_unsuffixed(registry.reply_codes.len());
     let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
@@ -69,21 +64,11 @@ pub fn render_rust(registry: &Registry) -> String {
         #[cfg(test)]
         pub(crate) static CONSTANTS: [(ReplyCode, &str); #reply_len] = [#(#constant_pairs),*];
 
-        /// The position of `code` in [`REPLY_TABLE`].
-        pub(crate) const fn reply_index(code: u16) -> Option<usize> {
-            match code {
-                #(#reply_arms)*
-                _ => None,
-            }
-        }
+        /// The code of each entry of [`REPLY_TABLE`], in order (the lookup index is built from it).
+        pub(crate) const REPLY_KEYS: [u16; #reply_len] = [#(#reply_keys),*];
 
-        /// The position of `X.subject.detail` in [`ENHANCED_TABLE`].
-        pub(crate) const fn enhanced_index(subject: u16, detail: u16) -> Option<usize> {
-            match (subject, detail) {
-                #(#enhanced_arms)*
-                _ => None,
-            }
-        }
+        /// The subject and detail of each entry of [`ENHANCED_TABLE`], in order.
+        pub(crate) const ENHANCED_KEYS: [(u16, u16); #enhanced_len] = [#(#enhanced_keys),*];
     };
     format_file(&tokens)
 }

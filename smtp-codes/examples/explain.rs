@@ -12,7 +12,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use smtp_codes::{ParseError, Reply, Status};
+use smtp_codes::{ParseError, Reference, Reply, Status};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,13 +81,7 @@ fn explain(reply: &Reply<'_>) {
                 println!("          standard text: {text}");
             }
             println!("          {}", info.description());
-            for reference in info.references() {
-                println!(
-                    "          see {} {}",
-                    reference.label(),
-                    reference.url().unwrap_or("")
-                );
-            }
+            print_references(info.references());
         }
         None => println!(
             "code      {code} is not documented: act on its first digit ({})",
@@ -105,13 +99,7 @@ fn explain(reply: &Reply<'_>) {
                 };
                 println!("enhanced  {enhanced} {title}{deprecated}");
                 println!("          {}", info.description());
-                for reference in info.references() {
-                    println!(
-                        "          see {} {}",
-                        reference.label(),
-                        reference.url().unwrap_or("")
-                    );
-                }
+                print_references(info.references());
             }
             None => println!("enhanced  {enhanced} is not in the IANA registry"),
         },
@@ -134,4 +122,14 @@ fn explain(reply: &Reply<'_>) {
     };
     println!("retry     {advice}");
     println!();
+}
+
+fn print_references(references: &[Reference]) {
+    for reference in references {
+        println!(
+            "          see {} {}",
+            reference.label(),
+            reference.url().unwrap_or("")
+        );
+    }
 }

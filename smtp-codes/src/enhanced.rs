@@ -3,7 +3,8 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::generated::{ENHANCED_TABLE, enhanced_index};
+use crate::generated::ENHANCED_TABLE;
+use crate::lookup::enhanced_index;
 use crate::{Class, EnhancedInfo};
 
 /// An enhanced status code `class.subject.detail` (RFC 3463, section 2): the class is 2, 4 or

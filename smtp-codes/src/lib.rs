@@ -153,6 +153,7 @@ mod enhanced;
 #[rustfmt::skip]
 mod generated;
 mod info;
+mod lookup;
 mod reply_code;
 #[cfg(feature = "serde")]
 mod serde_impls;

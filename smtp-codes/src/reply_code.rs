@@ -3,7 +3,8 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::generated::{REPLY_TABLE, reply_index};
+use crate::generated::REPLY_TABLE;
+use crate::lookup::reply_index;
 use crate::{Class, ReplyInfo};
 
 /// A three-digit SMTP reply code from 200 to 599 (RFC 5321, section 4.2).

@@ -7,6 +7,9 @@
 use std::collections::HashSet;
 
 use smtp_codes::{Class, EnhancedCode, ReplyCode, SmtpReply, enhanced_code, reply_code};
+use support::XorShift;
+
+mod support;
 
 #[test]
 fn from_u16_display_and_from_str_round_trip_over_0_to_1000() {
@@ -192,19 +195,6 @@ fn lookups_work_in_const_context() {
     assert_eq!(TITLE, Some("Delivery not authorized, message refused"));
 }
 
-/// A small deterministic generator, so the randomized test needs no dependency and every run
-/// sees the same inputs.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn parsing_never_panics_and_agrees_with_display() {
     // Characters chosen to hit every branch: digits, dots, signs, spaces, and non-ASCII digits.
@@ -213,7 +203,7 @@ fn parsing_never_panics_and_agrees_with_display() {
     for _ in 0..200_000 {
         let len = (rng.next() % 12) as usize;
         let s: String = (0..len)
-            .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
+            .map(|_| alphabet[rng.below(alphabet.len())])
             .collect();
         if let Ok(code) = s.parse::<EnhancedCode>() {
             assert_eq!(code.to_string().parse::<EnhancedCode>(), Ok(code));

@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 use smtp_codes::{Parser, Reply, ReplyCode, enhanced_code, write_reply};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
+mod support;
+
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
@@ -38,18 +40,7 @@ impl std::fmt::Write for Fixed {
 
 #[test]
 fn parsing_and_rendering_allocate_nothing() {
-    let inputs: Vec<Vec<u8>> = include_str!("data/real-replies.tsv")
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split('\t').nth(1))
-        .map(|reply| {
-            [
-                reply.replace("\\r\\n", "\r\n").into_bytes(),
-                b"\r\n".to_vec(),
-            ]
-            .concat()
-        })
-        .collect();
+    let inputs = support::real_replies();
     let parsers = [Parser::new(), Parser::new().strict(true)];
     let mut fixed = Fixed {
         buf: [0; 4096],

@@ -5,6 +5,10 @@
 // The pseudo-random inputs are truncated on purpose.
 #![allow(clippy::cast_possible_truncation)]
 
+use support::XorShift;
+
+mod support;
+
 use smtp_codes::{
     AnomalyKind, Class, EnhancedCode, Malformed, ParseError, Parser, RenderError, Reply, ReplyCode,
     enhanced_code, write_reply, write_smtp_reply,
@@ -423,22 +427,6 @@ fn any_smtp_reply_with_display_renders() {
     assert_eq!(reply.class(), Class::PermanentNegative);
 }
 
-/// A small deterministic generator, so the randomized tests need no dependency.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 #[test]
 fn parsing_arbitrary_bytes_never_panics() {
     let mut rng = XorShift(0xDEAD_BEEF_CAFE_F00D);
@@ -532,18 +520,7 @@ fn render_then_parse_round_trips() {
 
 #[test]
 fn feeding_byte_by_byte_agrees_with_feeding_whole() {
-    let inputs: Vec<Vec<u8>> = include_str!("data/real-replies.tsv")
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split('\t').nth(1))
-        .map(|reply| {
-            [
-                reply.replace("\\r\\n", "\r\n").into_bytes(),
-                b"\r\n".to_vec(),
-            ]
-            .concat()
-        })
-        .collect();
+    let inputs = support::real_replies();
     assert!(inputs.len() > 300);
     for input in &inputs {
         let whole = Reply::parse(input);

@@ -3,44 +3,9 @@
 //! lenient expectation, and the strict column's verdict.
 
 use smtp_codes::{Parser, Reply};
+use support::{rows, unescape};
 
-/// Undoes the corpus escapes: `\r` `\n` `\t` `\0` `\\` and `\xHH`.
-fn unescape(field: &str) -> Vec<u8> {
-    let bytes = field.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'\\' || i + 1 == bytes.len() {
-            out.push(bytes[i]);
-            i += 1;
-            continue;
-        }
-        let escaped = match bytes[i + 1] {
-            b'r' => b'\r',
-            b'n' => b'\n',
-            b't' => b'\t',
-            b'0' => 0,
-            b'\\' => b'\\',
-            b'x' => {
-                let hex = std::str::from_utf8(&bytes[i + 2..i + 4]).unwrap();
-                out.push(u8::from_str_radix(hex, 16).unwrap());
-                i += 4;
-                continue;
-            }
-            other => panic!("unknown escape \\{}", other as char),
-        };
-        out.push(escaped);
-        i += 2;
-    }
-    out
-}
-
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split('\t').collect())
-}
+mod support;
 
 /// `code=550 enhanced=5.1.1 class=5 multiline=yes` as the parser reports it.
 fn summary(reply: &Reply<'_>) -> String {

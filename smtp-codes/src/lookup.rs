@@ -1,0 +1,104 @@
+//! The `const` lookups behind `ReplyCode::info` and `EnhancedCode::info`: dense index tables,
+//! built at compile time from the generated key lists, so a lookup is one bounds-checked load.
+
+use crate::generated::{ENHANCED_KEYS, REPLY_KEYS};
+
+/// Marks "no entry" in the index tables.
+const NONE: u8 = u8::MAX;
+
+// One byte per index entry: the tables must stay below 255 entries.
+const _: () = assert!(REPLY_KEYS.len() < NONE as usize && ENHANCED_KEYS.len() < NONE as usize);
+
+/// The slot of each code from 200 to 599 in `REPLY_TABLE`, or `NONE`.
+static REPLY_SLOTS: [u8; 400] = reply_slots();
+
+const fn reply_slots() -> [u8; 400] {
+    let mut slots = [NONE; 400];
+    let mut i = 0;
+    while i < REPLY_KEYS.len() {
+        slots[(REPLY_KEYS[i] - 200) as usize] = i as u8;
+        i += 1;
+    }
+    slots
+}
+
+/// The position of `code` (200 to 599) in `REPLY_TABLE`.
+pub(crate) const fn reply_index(code: u16) -> Option<usize> {
+    let offset = code.wrapping_sub(200) as usize;
+    if offset >= REPLY_SLOTS.len() {
+        return None;
+    }
+    match REPLY_SLOTS[offset] {
+        NONE => None,
+        slot => Some(slot as usize),
+    }
+}
+
+const fn max_key(second: bool) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ENHANCED_KEYS.len() {
+        let key = if second {
+            ENHANCED_KEYS[i].1
+        } else {
+            ENHANCED_KEYS[i].0
+        };
+        if key as usize > max {
+            max = key as usize;
+        }
+        i += 1;
+    }
+    max
+}
+
+const SUBJECTS: usize = max_key(false) + 1;
+const DETAILS: usize = max_key(true) + 1;
+
+/// The slot of each `X.subject.detail` in `ENHANCED_TABLE`, or `NONE`.
+static ENHANCED_SLOTS: [[u8; DETAILS]; SUBJECTS] = enhanced_slots();
+
+const fn enhanced_slots() -> [[u8; DETAILS]; SUBJECTS] {
+    let mut slots = [[NONE; DETAILS]; SUBJECTS];
+    let mut i = 0;
+    while i < ENHANCED_KEYS.len() {
+        let (subject, detail) = ENHANCED_KEYS[i];
+        slots[subject as usize][detail as usize] = i as u8;
+        i += 1;
+    }
+    slots
+}
+
+/// The position of `X.subject.detail` in `ENHANCED_TABLE`.
+pub(crate) const fn enhanced_index(subject: u16, detail: u16) -> Option<usize> {
+    if subject as usize >= SUBJECTS || detail as usize >= DETAILS {
+        return None;
+    }
+    match ENHANCED_SLOTS[subject as usize][detail as usize] {
+        NONE => None,
+        slot => Some(slot as usize),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_finds_its_own_slot_and_nothing_else_is_found() {
+        for (i, &code) in REPLY_KEYS.iter().enumerate() {
+            assert_eq!(reply_index(code), Some(i));
+        }
+        let found = (0..=1000)
+            .filter(|&code| reply_index(code).is_some())
+            .count();
+        assert_eq!(found, REPLY_KEYS.len());
+        for (i, &(subject, detail)) in ENHANCED_KEYS.iter().enumerate() {
+            assert_eq!(enhanced_index(subject, detail), Some(i));
+        }
+        let found = (0..=999)
+            .flat_map(|s| (0..=999).map(move |d| (s, d)))
+            .filter(|&(s, d)| enhanced_index(s, d).is_some())
+            .count();
+        assert_eq!(found, ENHANCED_KEYS.len());
+    }
+}
