@@ -6,12 +6,14 @@ use crate::generated::{ENHANCED_KEYS, REPLY_KEYS};
 /// Marks "no entry" in the index tables.
 const NONE: u8 = u8::MAX;
 
-// One byte per index entry: the tables must stay below 255 entries.
+// One byte per index entry: the tables must stay below 255 entries, which makes the `as u8`
+// casts below exact.
 const _: () = assert!(REPLY_KEYS.len() < NONE as usize && ENHANCED_KEYS.len() < NONE as usize);
 
 /// The slot of each code from 200 to 599 in `REPLY_TABLE`, or `NONE`.
 static REPLY_SLOTS: [u8; 400] = reply_slots();
 
+#[allow(clippy::cast_possible_truncation)] // below 255 entries, asserted above
 const fn reply_slots() -> [u8; 400] {
     let mut slots = [NONE; 400];
     let mut i = 0;
@@ -57,6 +59,7 @@ const DETAILS: usize = max_key(true) + 1;
 /// The slot of each `X.subject.detail` in `ENHANCED_TABLE`, or `NONE`.
 static ENHANCED_SLOTS: [[u8; DETAILS]; SUBJECTS] = enhanced_slots();
 
+#[allow(clippy::cast_possible_truncation)] // below 255 entries, asserted above
 const fn enhanced_slots() -> [[u8; DETAILS]; SUBJECTS] {
     let mut slots = [[NONE; DETAILS]; SUBJECTS];
     let mut i = 0;
