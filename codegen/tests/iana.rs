@@ -17,6 +17,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[];
 struct IanaRecord {
     title: Option<String>,
     associated: Vec<u16>,
+    description: String,
 }
 
 fn root() -> &'static Path {
@@ -64,6 +65,7 @@ fn iana_records(xml: &str) -> BTreeMap<(u16, u16), IanaRecord> {
                 associated: element(record, "basic_code")
                     .map(|f| codes_in(&f))
                     .unwrap_or_default(),
+                description: element(record, "description").unwrap_or_default(),
             };
             (key, record)
         })
@@ -180,5 +182,40 @@ fn basic_code_fields_are_read_as_the_registry_means_them() {
     );
     assert!(
         codes_in("5XX").is_empty() && codes_in("Not given").is_empty() && codes_in(".").is_empty()
+    );
+}
+
+/// Lower-case words, for comparing prose.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The descriptions are this project's own words: none shares a run of five words with the
+/// registry's description of the same code.
+#[test]
+fn descriptions_are_not_the_registrys_sentences() {
+    const RUN: usize = 5;
+    let iana = load_iana();
+    let mut copied = Vec::new();
+    for (key, entry) in yaml_entries() {
+        let Some(record) = iana.get(&key) else {
+            continue;
+        };
+        let theirs = format!(" {} ", words(&record.description).join(" "));
+        for text in std::iter::once(&entry.description).chain(entry.notes.iter()) {
+            for run in words(text).windows(RUN) {
+                if theirs.contains(&format!(" {} ", run.join(" "))) {
+                    copied.push(format!("{}: \"{}\"", entry.code, run.join(" ")));
+                }
+            }
+        }
+    }
+    assert!(
+        copied.is_empty(),
+        "runs of {RUN} words taken from the registry:\n{}",
+        copied.join("\n")
     );
 }

@@ -2076,7 +2076,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "Catch-all: only the class of the outcome is known; no subject or detail applies.",
+        description: "Catch-all for when nothing beyond success, temporary failure or permanent failure can be said.",
         notes: None,
     },
     EnhancedInfo {
@@ -2121,7 +2121,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         deprecated: false,
         description: "The local part (left of the @) names no mailbox on the destination system.",
         notes: Some(
-            "RFC 3463 calls this useful only for permanent failures, but the registry also lists 451 among its basic codes.",
+            "RFC 3463 restricts it to permanent (5.x.x) failures, but the registry also lists 451 among its basic codes.",
         ),
     },
     EnhancedInfo {
@@ -2284,7 +2284,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The address was valid, but the message went on to a system that does not support delivery status notifications, so no further status will come.",
+        description: "The address checked out, but the message was handed on to a mailer without delivery status notifications, so nothing more will be reported about it.",
         notes: None,
     },
     EnhancedInfo {
@@ -2330,7 +2330,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The mailbox exists, but something about it caused the report and no more specific mailbox code fits.",
+        description: "The mailbox is there, yet a problem with it led to this report, and none of the more specific mailbox codes fits.",
         notes: None,
     },
     EnhancedInfo {
@@ -2372,7 +2372,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         deprecated: false,
         description: "The recipient is over quota; the recipient can free space by deleting mail, so a later attempt may succeed.",
         notes: Some(
-            "RFC 3463 recommends it as a persistent transient failure, but the registry lists 552 as its basic code, and 552 5.2.2 is common in practice.",
+            "RFC 3463 wants it used for temporary (4.x.x) failures, but the registry lists 552 as its basic code, and 552 5.2.2 is common in practice.",
         ),
     },
     EnhancedInfo {
@@ -2446,7 +2446,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The destination system normally accepts mail, but something about it caused the report and no more specific code fits.",
+        description: "The receiving system does take mail in general, yet a problem with it led to this report, and no more specific code fits.",
         notes: None,
     },
     EnhancedInfo {
@@ -2538,7 +2538,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The message is larger than the system's per-message size limit.",
+        description: "The message exceeds the size that the receiving system accepts for any single message.",
         notes: None,
     },
     EnhancedInfo {
@@ -2558,7 +2558,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The receiving system's configuration does not allow it to accept this message.",
+        description: "The receiving system is set up in a way that rules this message out.",
         notes: None,
     },
     EnhancedInfo {
@@ -2666,7 +2666,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         deprecated: false,
         description: "A directory server, such as DNS, could not be reached, so the message could not be routed.",
         notes: Some(
-            "RFC 3463 calls this useful only as a persistent transient error, but the registry also lists 550.",
+            "RFC 3463 restricts it to temporary (4.x.x) failures, but the registry also lists 550.",
         ),
     },
     EnhancedInfo {
@@ -2816,7 +2816,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         deprecated: false,
         description: "A command was out of sequence or not supported.",
         notes: Some(
-            "RFC 3463 calls this useful only as a permanent error; the registry's list of basic codes includes 430, which no RFC defines.",
+            "RFC 3463 restricts it to permanent (5.x.x) failures; the registry's list of basic codes includes 430, which no RFC defines.",
         ),
     },
     EnhancedInfo {
@@ -2892,7 +2892,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         deprecated: false,
         description: "A valid command had invalid arguments, out of range or naming unsupported features.",
         notes: Some(
-            "RFC 3463 calls this useful only as a permanent error, but the registry also lists 451.",
+            "RFC 3463 restricts it to permanent (5.x.x) failures, but the registry also lists 451.",
         ),
     },
     EnhancedInfo {
@@ -2926,9 +2926,9 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         references: &[
             Reference {
                 rfc: Some(4954),
-                section: None,
-                label: "RFC 4954",
-                url: Some("https://www.rfc-editor.org/rfc/rfc4954"),
+                section: Some("6"),
+                label: "RFC 4954, section 6",
+                url: Some("https://www.rfc-editor.org/rfc/rfc4954#section-6"),
             },
         ],
         deprecated: false,
@@ -2972,7 +2972,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The message's media type is not supported by the delivery protocol or the next system.",
+        description: "The message's media type cannot be carried by the transport in use or handled by the next hop.",
         notes: None,
     },
     EnhancedInfo {
@@ -3072,7 +3072,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The content to be sent could not be fetched from the remote system it was referenced on (BURL).",
+        description: "The server could not retrieve the content that a BURL command pointed to on another system.",
         notes: Some(
             "RFC 4468 used X.7.8 for a missing trust relationship with that system; RFC 5248 moved that case to X.7.14.",
         ),
@@ -3171,7 +3171,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         deprecated: true,
         description: "Registered twice by mistake for the meaning of X.6.8; use X.6.8 instead.",
         notes: Some(
-            "Deprecated by the registry as a duplicate of X.6.8; the registry leaves its title and basic codes empty.",
+            "The registry deprecates it because it repeats X.6.8, and leaves its title and basic codes empty.",
         ),
     },
     EnhancedInfo {
@@ -3235,9 +3235,9 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The sender is not allowed to send to this recipient, because of per-host or per-recipient filtering.",
+        description: "Policy does not let this sender reach this recipient, for example because of filtering by host or by recipient.",
         notes: Some(
-            "RFC 3463 calls this useful only as a permanent error, but the registry also lists 451 and 454, and 533 which no RFC defines.",
+            "RFC 3463 restricts it to permanent (5.x.x) failures, but the registry also lists 451 and 454, and 533 which no RFC defines.",
         ),
     },
     EnhancedInfo {
@@ -3378,13 +3378,13 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         references: &[
             Reference {
                 rfc: Some(4954),
-                section: None,
-                label: "RFC 4954",
-                url: Some("https://www.rfc-editor.org/rfc/rfc4954"),
+                section: Some("6"),
+                label: "RFC 4954, section 6",
+                url: Some("https://www.rfc-editor.org/rfc/rfc4954#section-6"),
             },
         ],
         deprecated: false,
-        description: "AUTH failed because the credentials were wrong or insufficient; the client should ask the user for new ones.",
+        description: "AUTH failed because the credentials were wrong or not enough; a client typically prompts for them again.",
         notes: Some(
             "RFC 4468 also used it for a missing trust relationship with a third-party server; RFC 5248 moved that meaning to X.7.14.",
         ),
@@ -3400,9 +3400,9 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         references: &[
             Reference {
                 rfc: Some(4954),
-                section: None,
-                label: "RFC 4954",
-                url: Some("https://www.rfc-editor.org/rfc/rfc4954"),
+                section: Some("6"),
+                label: "RFC 4954, section 6",
+                url: Some("https://www.rfc-editor.org/rfc/rfc4954#section-6"),
             },
         ],
         deprecated: false,
@@ -3443,9 +3443,9 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         references: &[
             Reference {
                 rfc: Some(4954),
-                section: None,
-                label: "RFC 4954",
-                url: Some("https://www.rfc-editor.org/rfc/rfc4954"),
+                section: Some("6"),
+                label: "RFC 4954, section 6",
+                url: Some("https://www.rfc-editor.org/rfc/rfc4954#section-6"),
             },
         ],
         deprecated: false,
@@ -3468,9 +3468,9 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
         references: &[
             Reference {
                 rfc: Some(4954),
-                section: None,
-                label: "RFC 4954",
-                url: Some("https://www.rfc-editor.org/rfc/rfc4954"),
+                section: Some("6"),
+                label: "RFC 4954, section 6",
+                url: Some("https://www.rfc-editor.org/rfc/rfc4954#section-6"),
             },
         ],
         deprecated: false,
@@ -3519,8 +3519,10 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The submission server needs a configured trust relationship with a third-party server to fetch the content.",
-        notes: Some("Replaces the earlier use of X.7.8 for this case in RFC 4468."),
+        description: "The submission server may not fetch the referenced content without a trust arrangement, set up in advance, with the server that holds it.",
+        notes: Some(
+            "RFC 5248 introduced it; RFC 4468 had given this case X.7.8, which now means bad credentials only.",
+        ),
     },
     EnhancedInfo {
         key: "X.7.15",
@@ -3542,7 +3544,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The requested MT-PRIORITY is below the lowest priority the server accepts at the moment.",
+        description: "The MT-PRIORITY asked for is lower than anything the server is taking right now.",
         notes: None,
     },
     EnhancedInfo {
@@ -3678,7 +3680,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The message has passing DKIM signatures, but none that local policy accepts.",
+        description: "The message carries valid DKIM signatures, yet local policy accepts none of them.",
         notes: None,
     },
     EnhancedInfo {
@@ -3704,7 +3706,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The message has passing DKIM signatures, but none whose identity matches the From author; a special case of X.7.21.",
+        description: "The message carries valid DKIM signatures, yet none is from a domain matching the From author's; a narrower form of X.7.21.",
         notes: None,
     },
     EnhancedInfo {
@@ -3779,7 +3781,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The client's IP address failed a reverse-DNS check that local policy requires.",
+        description: "Local policy requires the connecting client's address to pass a reverse-DNS check, and it did not.",
         notes: None,
     },
     EnhancedInfo {
@@ -3799,7 +3801,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The message failed more than one authentication check; which ones is not said.",
+        description: "Several of the message's authentication checks failed; the reply does not say which.",
         notes: None,
     },
     EnhancedInfo {
@@ -3841,7 +3843,7 @@ pub(crate) static ENHANCED_TABLE: [EnhancedInfo; 81] = [
             },
         ],
         deprecated: false,
-        description: "The message looks like part of a flood of similar abusive messages.",
+        description: "The message appears to belong to a mail bomb: a burst of near-identical abusive mail.",
         notes: Some(
             "The registry's basic-code field reads \".\", so no basic code is associated; the reference is an Internet-Draft, not an RFC.",
         ),
