@@ -550,7 +550,7 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
             },
         ],
-        description: "The recipient is not local to this server, but the server accepts the message and will forward it to the address given in the text. In answer to ETRN it means there was nothing queued for the node.",
+        description: "The recipient is not local to this server, which takes the message anyway and will forward it to the address given in the text. In answer to ETRN it means there was nothing queued for the node.",
         notes: None,
         enhanced: &[23, 32],
     },
@@ -769,7 +769,7 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
         ],
         description: "The server is shutting down or refusing service for now and closes the connection. It may come in answer to any command, or instead of the greeting; the client should try again later.",
         notes: Some(
-            "RFC 5321 adds that it may be a reply to any command if the service knows it must shut down. Servers also use it for rate limiting and greylisting.",
+            "RFC 5321 lets a server that has to stop send it in answer to whatever command is pending. Servers also use it for rate limiting and greylisting.",
         ),
         enhanced: &[17, 26],
     },
