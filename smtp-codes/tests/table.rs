@@ -131,24 +131,78 @@ fn rfc_5321_codes_are_standard_with_their_texts() {
 }
 
 #[test]
-fn seed_codes_are_present_and_non_standard_ones_marked() {
-    // The seed list the project began from (shared/seed in the project's history).
-    let seed = [
-        200, 211, 214, 220, 221, 250, 251, 252, 354, 421, 450, 451, 452, 453, 500, 501, 502, 503,
-        504, 521, 530, 550, 551, 552, 553, 554, 557,
-    ];
-    for code in seed {
-        assert!(
-            ReplyCode::from_u16(code).unwrap().info().is_some(),
-            "seed code {code} missing"
-        );
-    }
-    for code in [200, 557] {
+fn non_standard_codes_are_marked_and_never_shown_as_standard() {
+    let non_standard = [200, 353, 422, 426, 430, 523, 524, 525, 533, 540, 542, 557];
+    for info in REPLY_CODES {
+        let code = info.code().as_u16();
         assert_eq!(
-            ReplyCode::from_u16(code).unwrap().info().unwrap().status(),
-            Status::NonStandard
+            info.status() == Status::NonStandard,
+            non_standard.contains(&code),
+            "{code}"
+        );
+        if info.status() == Status::NonStandard {
+            assert_eq!(
+                format!("{:#}", info.code()),
+                code.to_string(),
+                "{code} shows a text"
+            );
+        } else {
+            assert!(
+                info.references().iter().any(|r| r.rfc().is_some()),
+                "{code} cites no RFC"
+            );
+        }
+    }
+}
+
+#[test]
+fn extension_codes_cite_their_rfcs() {
+    let cited = [
+        (235, 4954),
+        (253, 1985),
+        (334, 4954),
+        (355, 1845),
+        (432, 4954),
+        (452, 1870),
+        (453, 2645),
+        (454, 3207),
+        (454, 4954),
+        (458, 1985),
+        (459, 1985),
+        (521, 7504),
+        (530, 3207),
+        (530, 4954),
+        (534, 4954),
+        (535, 4954),
+        (538, 4954),
+        (552, 1870),
+        (555, 1869),
+        (556, 7504),
+    ];
+    for (code, rfc) in cited {
+        let info = ReplyCode::from_u16(code).unwrap().info().unwrap();
+        assert!(
+            info.references().iter().any(|r| r.rfc() == Some(rfc)),
+            "{code} lacks RFC {rfc}"
         );
     }
+    let texts_of = |code: u16| -> Vec<(&str, Option<u16>)> {
+        let info = ReplyCode::from_u16(code).unwrap().info().unwrap();
+        info.texts()
+            .iter()
+            .map(|t| (t.text(), t.reference().rfc()))
+            .collect()
+    };
+    let texts_451 = texts_of(451);
+    assert!(texts_451.contains(&(
+        "Requested action aborted: local error in processing",
+        Some(5321)
+    )));
+    assert!(texts_451.contains(&("Requested action aborted: error in processing", Some(5321))));
+    let texts_530 = texts_of(530);
+    assert!(texts_530.contains(&("Must issue a STARTTLS command first", Some(3207))));
+    assert!(texts_530.contains(&("Authentication required", Some(4954))));
+    assert!(texts_of(453).contains(&("You have no mail", Some(2645))));
 }
 
 #[test]
