@@ -8,7 +8,8 @@
 //!
 //! The data file's schema is documented at the top of `data/smtp-codes.yaml` and by the types in
 //! [`model`]: unknown fields are errors, and every problem is reported with the file, line and
-//! entry it concerns.
+//! entry it concerns. [`load`] reports every entry that does not read; [`validate`], which
+//! needs every entry, then reports every broken rule across entries.
 //!
 //! ```no_run
 //! let outputs = codegen::generate(std::path::Path::new("."))?;
