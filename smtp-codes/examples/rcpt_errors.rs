@@ -1,9 +1,10 @@
 //! An SMTP server's RCPT error type, with `thiserror` for the message and `#[derive(SmtpReply)]`
 //! for the reply code, and the reply lines the server would send for each error.
 //!
-//! Run with `cargo run -p smtp-codes --example rcpt_errors --features derive`.
+//! Run with `cargo run -p smtp-codes --example rcpt_errors --features derive`. CRLF is shown as
+//! `\\r\\n`.
 
-use smtp_codes::SmtpReply;
+use smtp_codes::{SmtpReply, render_smtp_reply};
 
 /// Why a `RCPT TO` was refused.
 #[derive(Debug, thiserror::Error, SmtpReply)]
@@ -29,7 +30,7 @@ enum RcptError {
     #[smtp(INSUFFICIENT_STORAGE, "4.5.3")]
     TooManyRecipients,
 
-    #[error("Internal error, try again later")]
+    #[error("Internal error,\ntry again later")]
     Internal,
 }
 
@@ -38,14 +39,6 @@ enum RcptError {
 #[error("Directory server unavailable")]
 #[smtp(451, "4.4.3")]
 struct DirectoryError;
-
-/// The reply line a server sends for `error`: code, enhanced code (RFC 2034) and text.
-fn reply_line(error: &(impl SmtpReply + std::fmt::Display)) -> String {
-    match error.enhanced_code() {
-        Some(enhanced) => format!("{} {enhanced} {error}", error.reply_code()),
-        None => format!("{} {error}", error.reply_code()),
-    }
-}
 
 fn main() {
     let errors = [
@@ -59,12 +52,15 @@ fn main() {
         RcptError::Internal,
     ];
     for error in &errors {
-        let code = error.reply_code();
-        let retry = if code.is_transient_negative() {
+        // The reply lines exactly as the server writes them: code, enhanced code, text, CRLF.
+        let reply =
+            render_smtp_reply(error).expect("codes checked at compile time, no control characters");
+        let retry = if error.reply_code().is_transient_negative() {
             "client retries later"
         } else {
             "client gives up"
         };
-        println!("{:<75} ({retry})", reply_line(error));
+        print!("{}", reply.replace("\r\n", "\\r\\n\n"));
+        println!("    ({retry})");
     }
 }
