@@ -2,7 +2,7 @@
 //! for the reply code, and the reply lines the server would send for each error.
 //!
 //! Run with `cargo run -p smtp-codes --example rcpt_errors --features derive`. CRLF is shown as
-//! `\\r\\n`.
+//! `\r\n`.
 
 use smtp_codes::{SmtpReply, render_smtp_reply};
 
