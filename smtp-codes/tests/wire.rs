@@ -394,6 +394,32 @@ fn long_lines_are_split_at_spaces_within_512_octets() {
         .map(|l| std::str::from_utf8(l).unwrap())
         .collect();
     assert_eq!(rejoined.join(" "), text);
+    // A space near the start, then 4-byte characters up to the limit: however the prefix and
+    // the cut fall, every line still fits in 512 octets.
+    for enhanced in [
+        None,
+        Some(enhanced_code!("5.7.1")),
+        Some(enhanced_code!("5.7.26")),
+        Some(enhanced_code!("5.1.351")),
+    ] {
+        for prefix in ["a ", "ab ", "abc "] {
+            let text = format!("{prefix}{}", "\u{1F600}".repeat(300));
+            let out = render_reply(ReplyCode::MAILBOX_UNAVAILABLE, enhanced, &text).unwrap();
+            let (reply, _) = Parser::new().smtputf8(true).parse(out.as_bytes()).unwrap();
+            assert!(
+                reply.is_clean(),
+                "{:?}",
+                reply.anomalies().collect::<Vec<_>>()
+            );
+            assert!(out.split("\r\n").all(|line| line.len() + 2 <= 512));
+            let rejoined: Vec<&[u8]> = reply.lines().collect();
+            assert_eq!(
+                rejoined.concat().len(),
+                text.len() - 1,
+                "only the one space is dropped"
+            );
+        }
+    }
     let unbroken = "x".repeat(2000);
     let out = render_reply(ReplyCode::MAILBOX_UNAVAILABLE, None, &unbroken).unwrap();
     let (reply, _) = Reply::parse(out.as_bytes()).unwrap();

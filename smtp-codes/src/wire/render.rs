@@ -176,7 +176,8 @@ impl<'w, W: fmt::Write + ?Sized> ReplyWriter<'w, W> {
                 return Err(RenderError::ClassMismatch { code, enhanced });
             }
         }
-        let prefix = 4 + enhanced.map_or(0, |e| digits(e.subject()) + digits(e.detail()) + 5);
+        // `NNN-` or `NNN `, then `c.s.d ` when there is an enhanced code.
+        let prefix = 4 + enhanced.map_or(0, |e| digits(e.subject()) + digits(e.detail()) + 4);
         debug_assert!(prefix <= MAX_PREFIX);
         Ok(ReplyWriter {
             out,
@@ -238,17 +239,18 @@ impl<'w, W: fmt::Write + ?Sized> ReplyWriter<'w, W> {
     /// Makes room for `needed` more bytes by writing the start of the line, up to its last
     /// space if it has one.
     fn split(&mut self, needed: usize) -> fmt::Result {
-        if self.len + needed <= self.max_text {
-            return Ok(());
+        // Cutting at a space early in the line may leave a rest that is still too long for a
+        // multi-byte character: cut again, at a space or wherever the line is full.
+        while self.len + needed > self.max_text {
+            let cut = self.line[..self.len]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .filter(|&i| i > 0);
+            let (end, resume) = cut.map_or((self.len, self.len), |i| (i, i + 1));
+            self.emit(end, false)?;
+            self.line.copy_within(resume..self.len, 0);
+            self.len -= resume;
         }
-        let cut = self.line[..self.len]
-            .iter()
-            .rposition(|&b| b == b' ')
-            .filter(|&i| i > 0);
-        let (end, resume) = cut.map_or((self.len, self.len), |i| (i, i + 1));
-        self.emit(end, false)?;
-        self.line.copy_within(resume..self.len, 0);
-        self.len -= resume;
         Ok(())
     }
 
