@@ -545,6 +545,60 @@ fn render_then_parse_round_trips() {
 }
 
 #[test]
+fn rendering_random_long_text_keeps_every_line_within_the_limit() {
+    let mut rng = XorShift(0xFEED_FACE_0BAD_F00D);
+    let pieces = [
+        "a",
+        "word",
+        "\u{e9}t\u{e9}",
+        "\u{1F600}",
+        "\u{4e2d}\u{6587}",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "x".repeat(90).leak(),
+    ];
+    for _ in 0..2_000 {
+        let text: String = (0..rng.below(400))
+            .map(|_| pieces[rng.below(pieces.len())])
+            .collect();
+        let enhanced = [
+            None,
+            EnhancedCode::new(5, 7, 1).ok(),
+            EnhancedCode::new(5, 1, 351).ok(),
+        ][rng.below(3)];
+        let out = render_reply(ReplyCode::MAILBOX_UNAVAILABLE, enhanced, &text).unwrap();
+        assert!(
+            out.split("\r\n").all(|line| line.len() + 2 <= 512),
+            "{out:?}"
+        );
+        let (reply, used) = Parser::new().smtputf8(true).parse(out.as_bytes()).unwrap();
+        assert_eq!(used, out.len());
+        let kinds: Vec<AnomalyKind> = reply.anomalies().map(|a| a.kind()).collect();
+        assert!(
+            kinds.iter().all(|k| *k == AnomalyKind::CodeOnly),
+            "{kinds:?} in {out:?}"
+        );
+        // Nothing but blanks and line breaks is lost or added.
+        let squeeze = |t: &[u8]| {
+            t.iter()
+                .copied()
+                .filter(|b| !b" \t\n".contains(b))
+                .collect::<Vec<u8>>()
+        };
+        let parsed: Vec<u8> = reply.lines().flat_map(squeeze).collect();
+        if text.trim().is_empty() {
+            continue; // an empty text takes the code's standard text
+        }
+        if enhanced.is_none() && text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        assert_eq!(parsed, squeeze(text.as_bytes()), "{out:?}");
+    }
+}
+
+#[test]
 fn feeding_byte_by_byte_agrees_with_feeding_whole() {
     let inputs = support::real_replies();
     assert!(inputs.len() > 300);
