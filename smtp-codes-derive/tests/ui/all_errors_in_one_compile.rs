@@ -1,3 +1,5 @@
+//! Several mistakes in one enum: each is reported, in one compile, and nothing else.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

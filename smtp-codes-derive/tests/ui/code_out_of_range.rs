@@ -1,3 +1,5 @@
+//! Reply codes that are not three digits from 200 to 599.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! Well-formed codes the table does not document: the message lists the family.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! A reply code written with a type suffix.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! A misspelt constant name: the message suggests the closest one.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! `crate = "..."` on a variant instead of the type.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

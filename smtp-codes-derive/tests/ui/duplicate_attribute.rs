@@ -1,3 +1,5 @@
+//! Two #[smtp] attributes on one item: the second is reported, the first pointed at.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

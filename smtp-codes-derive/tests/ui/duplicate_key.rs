@@ -1,3 +1,5 @@
+//! A reply code or an enhanced code given twice in one attribute.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! An enhanced code whose class is not 2, 4 or 5.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

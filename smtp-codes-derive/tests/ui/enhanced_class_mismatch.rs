@@ -1,3 +1,5 @@
+//! An enhanced code whose class disagrees with the reply code (550 with 4.2.2).
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! An enhanced code the IANA registry deprecates (X.6.10).
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

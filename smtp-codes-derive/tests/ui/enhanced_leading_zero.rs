@@ -1,3 +1,5 @@
+//! An enhanced code with a leading zero, which RFC 3463 does not allow.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

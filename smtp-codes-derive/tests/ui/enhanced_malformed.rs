@@ -1,3 +1,5 @@
+//! Strings that are not enhanced codes of the form class.subject.detail.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

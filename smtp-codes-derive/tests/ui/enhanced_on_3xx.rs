@@ -1,3 +1,5 @@
+//! An enhanced code on a 3xx reply.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

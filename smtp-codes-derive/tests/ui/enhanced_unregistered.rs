@@ -1,3 +1,5 @@
+//! A well-formed enhanced code that is not in the IANA registry.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

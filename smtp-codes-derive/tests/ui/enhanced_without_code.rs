@@ -1,3 +1,5 @@
+//! An enhanced code without a reply code in the same attribute.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

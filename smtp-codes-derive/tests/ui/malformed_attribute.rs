@@ -1,3 +1,5 @@
+//! Attributes that do not parse: no list, an empty list, a missing comma.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

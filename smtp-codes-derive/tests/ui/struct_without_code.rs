@@ -1,3 +1,5 @@
+//! A struct with no #[smtp] attribute.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! `transparent` on variants with no field and with two fields.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

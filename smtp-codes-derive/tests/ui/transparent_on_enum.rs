@@ -1,3 +1,5 @@
+//! `transparent` on the enum itself.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

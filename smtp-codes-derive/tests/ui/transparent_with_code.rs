@@ -1,3 +1,5 @@
+//! `transparent` together with a code.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! A union, which cannot derive SmtpReply.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

@@ -1,3 +1,5 @@
+//! Unknown keys, two of them misspellings of known ones.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]

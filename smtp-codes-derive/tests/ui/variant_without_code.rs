@@ -1,3 +1,5 @@
+//! A variant with no code in an enum with no default.
+
 use smtp_codes::SmtpReply;
 
 #[derive(SmtpReply)]
