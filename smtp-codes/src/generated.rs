@@ -22,7 +22,7 @@ impl ReplyCode {
     pub const USER_NOT_LOCAL_WILL_FORWARD: ReplyCode = ReplyCode::new_unchecked(251);
     /// `252` Cannot VRFY user, but will accept message and attempt delivery ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const CANNOT_VERIFY_USER: ReplyCode = ReplyCode::new_unchecked(252);
-    /// `253` OK, &lt;n&gt; pending messages for node &lt;x&gt; started ([RFC 1985](https://www.rfc-editor.org/rfc/rfc1985))
+    /// `253` OK, &lt;n&gt; pending messages for node &lt;x&gt; started ([RFC 1985, section 5.1](https://www.rfc-editor.org/rfc/rfc1985#section-5.1))
     pub const PENDING_MESSAGES_STARTED: ReplyCode = ReplyCode::new_unchecked(253);
     /// `334`: A step of an AUTH exchange. ([RFC 4954, section 4](https://www.rfc-editor.org/rfc/rfc4954#section-4))
     pub const SERVER_CHALLENGE: ReplyCode = ReplyCode::new_unchecked(334);
@@ -54,9 +54,9 @@ impl ReplyCode {
     pub const TEMPORARY_SECURITY_FAILURE: ReplyCode = ReplyCode::new_unchecked(454);
     /// `455` Server unable to accommodate parameters ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const PARAMETERS_NOT_ACCOMMODATED: ReplyCode = ReplyCode::new_unchecked(455);
-    /// `458` Unable to queue messages for node &lt;x&gt; ([RFC 1985](https://www.rfc-editor.org/rfc/rfc1985))
+    /// `458` Unable to queue messages for node &lt;x&gt; ([RFC 1985, section 5.1](https://www.rfc-editor.org/rfc/rfc1985#section-5.1))
     pub const UNABLE_TO_QUEUE_FOR_NODE: ReplyCode = ReplyCode::new_unchecked(458);
-    /// `459` Node &lt;x&gt; not allowed: &lt;reason&gt; ([RFC 1985](https://www.rfc-editor.org/rfc/rfc1985))
+    /// `459` Node &lt;x&gt; not allowed: &lt;reason&gt; ([RFC 1985, section 5.1](https://www.rfc-editor.org/rfc/rfc1985#section-5.1))
     pub const NODE_NOT_ALLOWED: ReplyCode = ReplyCode::new_unchecked(459);
     /// `500` Syntax error, command unrecognized ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const SYNTAX_ERROR: ReplyCode = ReplyCode::new_unchecked(500);
@@ -461,9 +461,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "OK, queuing for node <x> started",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
@@ -496,9 +496,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
             },
             Reference {
                 rfc: Some(1985),
-                section: None,
-                label: "RFC 1985",
-                url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                section: Some("5.1"),
+                label: "RFC 1985, section 5.1",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
             },
         ],
         description: "The command succeeded. After the end of the message data it means the server has taken responsibility for delivering the message.",
@@ -523,9 +523,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "OK, no messages waiting for node <x>",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
@@ -545,9 +545,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
             },
             Reference {
                 rfc: Some(1985),
-                section: None,
-                label: "RFC 1985",
-                url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                section: Some("5.1"),
+                label: "RFC 1985, section 5.1",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
             },
         ],
         description: "The recipient is not local to this server, which takes the message anyway and will forward it to the address given in the text. In answer to ETRN it means there was nothing queued for the node.",
@@ -572,9 +572,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "OK, pending messages for node <x> started",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
@@ -594,9 +594,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
             },
             Reference {
                 rfc: Some(1985),
-                section: None,
-                label: "RFC 1985",
-                url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                section: Some("5.1"),
+                label: "RFC 1985, section 5.1",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
             },
         ],
         description: "The server will not (or cannot) confirm the address, but would accept mail for it and try to deliver. In answer to ETRN it means delivery of queued mail for the node has started.",
@@ -612,9 +612,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "OK, <n> pending messages for node <x> started",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
@@ -622,9 +622,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
         references: &[
             Reference {
                 rfc: Some(1985),
-                section: None,
-                label: "RFC 1985",
-                url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                section: Some("5.1"),
+                label: "RFC 1985, section 5.1",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
             },
         ],
         description: "Answer to ETRN giving the number of queued messages whose delivery to the node has started.",
@@ -1151,9 +1151,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "Unable to queue messages for node <x>",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
@@ -1161,9 +1161,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
         references: &[
             Reference {
                 rfc: Some(1985),
-                section: None,
-                label: "RFC 1985",
-                url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                section: Some("5.1"),
+                label: "RFC 1985, section 5.1",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
             },
         ],
         description: "Answer to ETRN when the server cannot start delivering the queue for the node right now.",
@@ -1179,9 +1179,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "Node <x> not allowed: <reason>",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
@@ -1189,9 +1189,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
         references: &[
             Reference {
                 rfc: Some(1985),
-                section: None,
-                label: "RFC 1985",
-                url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                section: Some("5.1"),
+                label: "RFC 1985, section 5.1",
+                url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
             },
         ],
         description: "Answer to ETRN when the client may not ask for this node's queue; the text gives the reason.",
@@ -1225,9 +1225,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "Syntax Error",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
@@ -1285,9 +1285,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "Syntax Error in Parameters",
                 reference: Reference {
                     rfc: Some(1985),
-                    section: None,
-                    label: "RFC 1985",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc1985"),
+                    section: Some("5.1"),
+                    label: "RFC 1985, section 5.1",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
                 },
             },
         ],
