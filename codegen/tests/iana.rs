@@ -7,6 +7,8 @@ use std::path::Path;
 
 use codegen::model::{EnhancedEntry, parse_enhanced_key};
 
+mod support;
+
 /// Differences between the YAML and the registry that are intended: `(key, field, why)`.
 /// Empty today: the YAML follows the registry exactly, and records the registry's oddities
 /// (X.6.10's empty fields, X.7.28's "." basic code) in `associated_note` and `notes`.
@@ -185,37 +187,29 @@ fn basic_code_fields_are_read_as_the_registry_means_them() {
     );
 }
 
-/// Lower-case words, for comparing prose.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// The descriptions are this project's own words: none shares a run of five words with the
 /// registry's description of the same code.
 #[test]
 fn descriptions_are_not_the_registrys_sentences() {
-    const RUN: usize = 5;
     let iana = load_iana();
     let mut copied = Vec::new();
     for (key, entry) in yaml_entries() {
         let Some(record) = iana.get(&key) else {
             continue;
         };
-        let theirs = format!(" {} ", words(&record.description).join(" "));
+        let theirs = support::phrases(&record.description);
         for text in std::iter::once(&entry.description).chain(entry.notes.iter()) {
-            for run in words(text).windows(RUN) {
-                if theirs.contains(&format!(" {} ", run.join(" "))) {
-                    copied.push(format!("{}: \"{}\"", entry.code, run.join(" ")));
-                }
-            }
+            copied.extend(
+                support::copied_runs(text, &theirs)
+                    .into_iter()
+                    .map(|run| format!("{}: \"{run}\"", entry.code)),
+            );
         }
     }
     assert!(
         copied.is_empty(),
-        "runs of {RUN} words taken from the registry:\n{}",
+        "runs of {} words taken from the registry:\n{}",
+        support::RUN,
         copied.join("\n")
     );
 }

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use codegen::model::{Registry, Status};
 
+mod support;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
 }
@@ -46,34 +48,26 @@ fn every_seed_code_is_in_the_table_and_correctly_marked() {
     }
 }
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// The seed's descriptions are facts to check, not text to copy: no description or note of a
 /// reply code shares a run of five words with the seed. (Standard texts, quoted from the RFCs,
 /// are exempt: the seed quotes them too.)
 #[test]
 fn the_tables_prose_is_not_the_seeds() {
-    const RUN: usize = 5;
-    let seed = format!(" {} ", words(&seed()).join(" "));
+    let seed = support::phrases(&seed());
     let mut copied = Vec::new();
     for entry in registry().reply_codes {
         for text in std::iter::once(&entry.description).chain(entry.notes.iter()) {
-            for run in words(text).windows(RUN) {
-                let run = run.join(" ");
-                if seed.contains(&format!(" {run} ")) {
-                    copied.push(format!("{}: \"{run}\"", entry.code));
-                }
-            }
+            copied.extend(
+                support::copied_runs(text, &seed)
+                    .into_iter()
+                    .map(|run| format!("{}: \"{run}\"", entry.code)),
+            );
         }
     }
     assert!(
         copied.is_empty(),
-        "runs of {RUN} words taken from the seed:\n{}",
+        "runs of {} words taken from the seed:\n{}",
+        support::RUN,
         copied.join("\n")
     );
 }
