@@ -48,7 +48,7 @@ impl ReplyCode {
     pub const LOCAL_ERROR: ReplyCode = ReplyCode::new_unchecked(451);
     /// `452` Requested action not taken: insufficient system storage ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const INSUFFICIENT_STORAGE: ReplyCode = ReplyCode::new_unchecked(452);
-    /// `453` You have no mail ([RFC 2645](https://www.rfc-editor.org/rfc/rfc2645))
+    /// `453` You have no mail ([RFC 2645, section 7](https://www.rfc-editor.org/rfc/rfc2645#section-7))
     pub const NO_MAIL: ReplyCode = ReplyCode::new_unchecked(453);
     /// `454` TLS not available due to temporary reason ([RFC 3207, section 4](https://www.rfc-editor.org/rfc/rfc3207#section-4))
     pub const TEMPORARY_SECURITY_FAILURE: ReplyCode = ReplyCode::new_unchecked(454);
@@ -500,6 +500,12 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 label: "RFC 1985, section 5.1",
                 url: Some("https://www.rfc-editor.org/rfc/rfc1985#section-5.1"),
             },
+            Reference {
+                rfc: Some(2645),
+                section: Some("7"),
+                label: "RFC 2645, section 7",
+                url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
+            },
         ],
         description: "The command succeeded. After the end of the message data it means the server has taken responsibility for delivering the message.",
         notes: None,
@@ -885,9 +891,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "ATRN request refused",
                 reference: Reference {
                     rfc: Some(2645),
-                    section: None,
-                    label: "RFC 2645",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc2645"),
+                    section: Some("7"),
+                    label: "RFC 2645, section 7",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
                 },
             },
         ],
@@ -907,9 +913,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
             },
             Reference {
                 rfc: Some(2645),
-                section: None,
-                label: "RFC 2645",
-                url: Some("https://www.rfc-editor.org/rfc/rfc2645"),
+                section: Some("7"),
+                label: "RFC 2645, section 7",
+                url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
             },
         ],
         description: "The mailbox cannot be used right now, for example because it is busy or temporarily blocked by policy. Greylisting servers often answer with it; the client should try again later.",
@@ -945,9 +951,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "Unable to process ATRN request now",
                 reference: Reference {
                     rfc: Some(2645),
-                    section: None,
-                    label: "RFC 2645",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc2645"),
+                    section: Some("7"),
+                    label: "RFC 2645, section 7",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
                 },
             },
         ],
@@ -967,9 +973,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
             },
             Reference {
                 rfc: Some(2645),
-                section: None,
-                label: "RFC 2645",
-                url: Some("https://www.rfc-editor.org/rfc/rfc2645"),
+                section: Some("7"),
+                label: "RFC 2645, section 7",
+                url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
             },
         ],
         description: "Something went wrong on the server while handling the command, such as a failed lookup or a full queue. The client should try again later.",
@@ -1038,9 +1044,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 text: "You have no mail",
                 reference: Reference {
                     rfc: Some(2645),
-                    section: None,
-                    label: "RFC 2645",
-                    url: Some("https://www.rfc-editor.org/rfc/rfc2645"),
+                    section: Some("7"),
+                    label: "RFC 2645, section 7",
+                    url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
                 },
             },
         ],
@@ -1048,9 +1054,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
         references: &[
             Reference {
                 rfc: Some(2645),
-                section: None,
-                label: "RFC 2645",
-                url: Some("https://www.rfc-editor.org/rfc/rfc2645"),
+                section: Some("7"),
+                label: "RFC 2645, section 7",
+                url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
             },
             Reference {
                 rfc: None,
@@ -1351,6 +1357,12 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 label: "RFC 5321, section 4.3.2",
                 url: Some("https://www.rfc-editor.org/rfc/rfc5321#section-4.3.2"),
             },
+            Reference {
+                rfc: Some(2645),
+                section: Some("7"),
+                label: "RFC 2645, section 7",
+                url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
+            },
         ],
         description: "The server recognises the command but does not implement it.",
         notes: Some(
@@ -1592,9 +1604,9 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
             },
             Reference {
                 rfc: Some(2645),
-                section: None,
-                label: "RFC 2645",
-                url: Some("https://www.rfc-editor.org/rfc/rfc2645"),
+                section: Some("7"),
+                label: "RFC 2645, section 7",
+                url: Some("https://www.rfc-editor.org/rfc/rfc2645#section-7"),
             },
         ],
         description: "The server refuses the command until the client has secured the session, by STARTTLS (RFC 3207) or AUTH (RFC 4954) depending on the server's policy.",
