@@ -30,7 +30,7 @@ impl ReplyCode {
     pub const PRDR_RESPONSES_FOLLOW: ReplyCode = ReplyCode::new_unchecked(353);
     /// `354` Start mail input; end with &lt;CRLF&gt;.&lt;CRLF&gt; ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const START_MAIL_INPUT: ReplyCode = ReplyCode::new_unchecked(354);
-    /// `355` Octet-offset is the transaction offset ([RFC 1845](https://www.rfc-editor.org/rfc/rfc1845))
+    /// `355` &lt;octet-offset&gt; is the transaction offset ([RFC 1845](https://www.rfc-editor.org/rfc/rfc1845))
     pub const TRANSACTION_OFFSET: ReplyCode = ReplyCode::new_unchecked(355);
     /// `421` &lt;domain&gt; Service not available, closing transmission channel ([RFC 5321, section 4.2.3](https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3))
     pub const SERVICE_NOT_AVAILABLE: ReplyCode = ReplyCode::new_unchecked(421);
@@ -721,7 +721,7 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
         status: Status::Extension,
         texts: &[
             ReplyText {
-                text: "Octet-offset is the transaction offset",
+                text: "<octet-offset> is the transaction offset",
                 reference: Reference {
                     rfc: Some(1845),
                     section: None,
@@ -730,7 +730,7 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 },
             },
         ],
-        commands: &["DATA", "BDAT"],
+        commands: &["MAIL"],
         references: &[
             Reference {
                 rfc: Some(1845),
@@ -739,8 +739,10 @@ pub(crate) static REPLY_TABLE: [ReplyInfo; 51] = [
                 url: Some("https://www.rfc-editor.org/rfc/rfc1845"),
             },
         ],
-        description: "Part of the experimental checkpoint/restart extension. When a client resumes an interrupted transaction, the server tells it from which octet of the message data to continue.",
-        notes: Some("RFC 1845 is experimental and the extension is rarely implemented."),
+        description: "Part of the experimental checkpoint/restart extension. When a client repeats the MAIL command of an interrupted transaction (same TRANSID), the server answers with the number of message octets it already holds, as the first word of the text, and the client resumes the data from there.",
+        notes: Some(
+            "RFC 1845 is experimental and the extension is rarely implemented. Its text starts with the offset itself, written here as <octet-offset>; the rest of the wording may vary.",
+        ),
         enhanced: &[],
     },
     ReplyInfo {
