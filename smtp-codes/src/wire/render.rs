@@ -49,7 +49,8 @@ impl core::error::Error for RenderError {}
 
 /// Writes a reply: `code`, `enhanced` on every line, and `text`, whose lines are separated by
 /// `\n` (or `\r\n`). Lines longer than RFC 5321's 512 octets are split, at a space where there
-/// is one. An empty text takes the code's standard text from the table, if it has one.
+/// is one. An empty text takes the code's RFC text from the table, when it has one without a
+/// placeholder (`<domain> Service ready` is left to the caller).
 ///
 /// ```
 /// use smtp_codes::{ReplyCode, enhanced_code, write_reply};
@@ -133,9 +134,15 @@ pub fn render_smtp_reply<T: SmtpReply + fmt::Display + ?Sized>(
     Ok(out)
 }
 
+/// The text to send when the caller gave none: the code's RFC text, unless it has a
+/// placeholder such as `<domain>` that only the caller could fill in.
 fn standard_text(code: ReplyCode) -> &'static str {
-    match code.info() {
-        Some(info) if info.status() != crate::Status::NonStandard => info.text().unwrap_or(""),
+    match code
+        .info()
+        .filter(|info| info.status() != crate::Status::NonStandard)
+        .and_then(|info| info.text())
+    {
+        Some(text) if !text.contains('<') => text,
         _ => "",
     }
 }
