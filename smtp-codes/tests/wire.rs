@@ -337,6 +337,10 @@ fn rendering_writes_correct_lines() {
         "599\r\n"
     );
     assert_eq!(
+        render_reply(ReplyCode::SERVICE_READY, None, "").unwrap(),
+        "220\r\n"
+    );
+    assert_eq!(
         render_reply(ReplyCode::START_MAIL_INPUT, None, "go ahead").unwrap(),
         "354 go ahead\r\n"
     );

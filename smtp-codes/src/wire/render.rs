@@ -140,7 +140,7 @@ fn standard_text(code: ReplyCode) -> &'static str {
     match code
         .info()
         .filter(|info| info.status() != crate::Status::NonStandard)
-        .and_then(|info| info.text())
+        .and_then(crate::ReplyInfo::text)
     {
         Some(text) if !text.contains('<') => text,
         _ => "",
