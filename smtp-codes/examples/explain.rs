@@ -6,7 +6,7 @@
 //! printf '250-mx.example.org\r\n250 SIZE 1000\r\n' | cargo run -p smtp-codes --example explain
 //! ```
 //!
-//! An argument is one reply; a literal `\n` in it separates lines. Without arguments, replies
+//! An argument is one reply; a literal `\n` (or `\r\n`) in it separates lines. Without arguments, replies
 //! are read from standard input, one after another.
 
 use std::io::Read;
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     } else {
         let mut input = Vec::new();
         for arg in &args {
-            for line in arg.split("\\n") {
+            for line in arg.replace("\\r\\n", "\\n").split("\\n") {
                 input.extend_from_slice(line.trim_end_matches(['\r', '\n']).as_bytes());
                 input.extend_from_slice(b"\r\n");
             }
