@@ -6,8 +6,8 @@
 //! printf '250-mx.example.org\r\n250 SIZE 1000\r\n' | cargo run -p smtp-codes --example explain
 //! ```
 //!
-//! An argument is one reply; a literal `\n` (or `\r\n`) in it separates lines. Without arguments, replies
-//! are read from standard input, one after another.
+//! An argument is one reply; a literal `\n` (or `\r\n`) in it separates lines. Without
+//! arguments, replies are read from standard input, one after another.
 
 use std::io::Read;
 use std::process::ExitCode;
