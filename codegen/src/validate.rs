@@ -80,20 +80,14 @@ impl Checker<'_> {
             if subject.subject > 999 {
                 self.error(subject.line, &entry, "a subject has at most three digits");
             }
-            if let Some(prev) = previous {
-                if subject.subject == prev {
-                    self.error(subject.line, &entry, "duplicate subject");
-                } else if subject.subject < prev {
-                    self.error(
-                        subject.line,
-                        &entry,
-                        format!(
-                            "out of order: subject {prev} comes before it; keep subjects ascending"
-                        ),
-                    );
-                }
-            }
-            previous = Some(subject.subject);
+            self.ascending(
+                subject.line,
+                &entry,
+                &mut previous,
+                subject.subject,
+                "subject",
+                "subjects",
+            );
             self.prose(subject.line, &entry, "name", &subject.name);
             self.prose(subject.line, &entry, "description", &subject.description);
             self.references(subject.line, &entry, &subject.references);
@@ -294,18 +288,7 @@ impl Checker<'_> {
         let mut previous: Option<u16> = None;
         for rfc in &registry.rfcs {
             let entry = format!("RFC {}", rfc.rfc);
-            if let Some(prev) = previous {
-                if rfc.rfc == prev {
-                    self.error(rfc.line, &entry, "duplicate RFC");
-                } else if rfc.rfc < prev {
-                    self.error(
-                        rfc.line,
-                        &entry,
-                        format!("out of order: RFC {prev} comes before it; keep rfcs ascending"),
-                    );
-                }
-            }
-            previous = Some(rfc.rfc);
+            self.ascending(rfc.line, &entry, &mut previous, rfc.rfc, "RFC", "rfcs");
             self.prose(rfc.line, &entry, "title", &rfc.title);
             if !cited.contains_key(&rfc.rfc) {
                 self.error(
@@ -324,6 +307,29 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// Reports `key` when it repeats `previous` or comes before it, then makes it `previous`.
+    /// `noun` names one key in messages ("subject", "RFC"); `section` is the list's name.
+    fn ascending(
+        &mut self,
+        line: Line,
+        entry: &str,
+        previous: &mut Option<u16>,
+        key: u16,
+        noun: &str,
+        section: &str,
+    ) {
+        match *previous {
+            Some(prev) if key == prev => self.error(line, entry, format!("duplicate {noun}")),
+            Some(prev) if key < prev => self.error(
+                line,
+                entry,
+                format!("out of order: {noun} {prev} comes before it; keep {section} ascending"),
+            ),
+            _ => {}
+        }
+        *previous = Some(key);
     }
 
     fn references(&mut self, line: Line, entry: &str, references: &[Reference]) {

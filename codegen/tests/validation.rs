@@ -372,3 +372,19 @@ fn cited_rfcs_must_be_listed_and_listed_ones_cited() {
     ));
     assert_reports(&report, "RFC 3463: out of order");
 }
+
+#[test]
+fn subjects_unique_and_ascending() {
+    let subject = "  - subject: 1\n    name: Addressing Status\n    description: Addresses.\n    references: [{ rfc: 3463, section: \"3.2\" }]\n";
+    assert!(VALID.contains(subject));
+    let report = errors(&replace(subject, &format!("{subject}{subject}")));
+    assert_reports(&report, "subject 1: duplicate subject");
+    let report = errors(&replace(
+        subject,
+        &format!("{subject}{}", subject.replace("subject: 1", "subject: 0")),
+    ));
+    assert_reports(
+        &report,
+        "subject 0: out of order: subject 1 comes before it; keep subjects ascending",
+    );
+}
