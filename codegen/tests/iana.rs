@@ -198,13 +198,12 @@ fn descriptions_are_not_the_registrys_sentences() {
             continue;
         };
         let theirs = support::phrases(&record.description);
-        for text in std::iter::once(&entry.description).chain(entry.notes.iter()) {
-            copied.extend(
-                support::copied_runs(text, &theirs)
-                    .into_iter()
-                    .map(|run| format!("{}: \"{run}\"", entry.code)),
-            );
-        }
+        copied.extend(support::copied_prose(
+            &entry.code,
+            &entry.description,
+            entry.notes.as_deref(),
+            &theirs,
+        ));
     }
     assert!(
         copied.is_empty(),

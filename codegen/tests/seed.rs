@@ -56,13 +56,12 @@ fn the_tables_prose_is_not_the_seeds() {
     let seed = support::phrases(&seed());
     let mut copied = Vec::new();
     for entry in registry().reply_codes {
-        for text in std::iter::once(&entry.description).chain(entry.notes.iter()) {
-            copied.extend(
-                support::copied_runs(text, &seed)
-                    .into_iter()
-                    .map(|run| format!("{}: \"{run}\"", entry.code)),
-            );
-        }
+        copied.extend(support::copied_prose(
+            &entry.code,
+            &entry.description,
+            entry.notes.as_deref(),
+            &seed,
+        ));
     }
     assert!(
         copied.is_empty(),

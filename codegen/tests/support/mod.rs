@@ -24,3 +24,18 @@ pub(crate) fn copied_runs(ours: &str, theirs: &str) -> Vec<String> {
         .filter(|run| theirs.contains(&format!(" {run} ")))
         .collect()
 }
+
+/// The runs of [`RUN`] words that an entry's description and notes share with `theirs` (from
+/// [`phrases`]), each labelled with the entry, as `label: "run"`.
+pub(crate) fn copied_prose(
+    label: &dyn std::fmt::Display,
+    description: &str,
+    notes: Option<&str>,
+    theirs: &str,
+) -> Vec<String> {
+    std::iter::once(description)
+        .chain(notes)
+        .flat_map(|text| copied_runs(text, theirs))
+        .map(|run| format!("{label}: \"{run}\""))
+        .collect()
+}
