@@ -5,19 +5,8 @@
 #![allow(dead_code, unreachable_pub)]
 
 /// Names a careless expansion would pick up instead of the real ones.
-mod shadowed {
-    #![allow(missing_docs, non_camel_case_types, unreachable_pub)]
-
-    pub struct ReplyCode;
-    pub struct EnhancedCode;
-    pub trait SmtpReply {}
-    pub enum Option {}
-    pub struct Some;
-    pub struct None;
-    pub struct Result;
-    pub mod core {}
-    pub mod smtp_codes {}
-}
+#[path = "support/shadow.rs"]
+mod shadowed;
 
 mod user {
     //! A module that imports the shadowing names, then derives.

@@ -4,17 +4,8 @@
 #![deny(missing_docs, unused_qualifications, clippy::all)]
 
 /// Shadows the prelude and the crate's own names.
-pub mod shadow {
-    #![allow(missing_docs, dead_code, non_camel_case_types)]
-    pub struct ReplyCode;
-    pub struct EnhancedCode;
-    pub trait SmtpReply {}
-    pub enum Option {}
-    pub struct Some;
-    pub struct None;
-    pub struct Result;
-    pub mod core {}
-}
+#[path = "../support/shadow.rs"]
+pub mod shadow;
 
 #[allow(unused_imports)]
 use shadow::*;
