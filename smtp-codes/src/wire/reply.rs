@@ -97,12 +97,13 @@ impl Parser {
                 line: current,
                 reason,
             };
-            let (content, next, bare_lf) = match scan::line_end(rest).map_err(malformed)? {
+            let (content, next, bare_lf, unusual) = match scan::line_end(rest).map_err(malformed)? {
                 LineEnd::Found {
                     content,
                     next,
                     bare_lf,
-                } => (content, next, bare_lf),
+                    unusual,
+                } => (content, next, bare_lf, unusual),
                 LineEnd::Missing => {
                     scan::check_prefix(rest).map_err(malformed)?;
                     return Err(if input.len() > self.max_size {
@@ -125,7 +126,7 @@ impl Parser {
                     limit: self.max_size,
                 });
             }
-            let line = scan::scan_line(&rest[..content], if bare_lf { 1 } else { 2 })
+            let line = scan::scan_line(&rest[..content], if bare_lf { 1 } else { 2 }, unusual)
                 .map_err(malformed)?;
             let mut found = line.anomalies;
             match first_code {
@@ -460,7 +461,12 @@ fn split_line(input: &[u8]) -> Option<(ReplyLine<'_>, &[u8])> {
         enhanced,
         text,
         anomalies,
-    } = scan::scan_line(&input[..content], terminator).ok()?;
+    } = scan::scan_line(
+        &input[..content],
+        terminator,
+        scan::needs_check(&input[..content]),
+    )
+    .ok()?;
     Some((
         ReplyLine {
             code,

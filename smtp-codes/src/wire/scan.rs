@@ -30,6 +30,8 @@ pub(crate) enum LineEnd {
         content: usize,
         next: usize,
         bare_lf: bool,
+        /// The line holds a byte other than SP and printable ASCII (see [`needs_check`]).
+        unusual: bool,
     },
     /// No LF yet.
     Missing,
@@ -50,13 +52,17 @@ pub(crate) fn line_end(input: &[u8]) -> Result<LineEnd, Malformed> {
     } else {
         (lf, true)
     };
-    if find_byte(&input[..content], b'\r').is_some() {
+    // One pass tells whether the line is plain printable ASCII, as nearly every line is; only
+    // when it is not is it searched for a stray CR (and its text checked in `scan_line`).
+    let unusual = needs_check(&input[..content]);
+    if unusual && find_byte(&input[..content], b'\r').is_some() {
         return Err(Malformed::BareCarriageReturn);
     }
     Ok(LineEnd::Found {
         content,
         next: lf + 1,
         bare_lf,
+        unusual,
     })
 }
 
@@ -80,8 +86,13 @@ pub(crate) fn check_prefix(prefix: &[u8]) -> Result<(), Malformed> {
     Ok(())
 }
 
-/// Reads a complete line (without its CR LF). `terminator_len` is 1 for a bare LF, 2 for CRLF.
-pub(crate) fn scan_line(line: &[u8], terminator_len: usize) -> Result<ScannedLine<'_>, Malformed> {
+/// Reads a complete line (without its CR LF). `terminator_len` is 1 for a bare LF, 2 for CRLF;
+/// `unusual` is [`needs_check`] of the line, which [`line_end`] has already computed.
+pub(crate) fn scan_line(
+    line: &[u8],
+    terminator_len: usize,
+    unusual: bool,
+) -> Result<ScannedLine<'_>, Malformed> {
     let (code, rest) = match line {
         [] => return Err(Malformed::EmptyLine),
         [a, b, c, rest @ ..] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
@@ -129,7 +140,9 @@ pub(crate) fn scan_line(line: &[u8], terminator_len: usize) -> Result<ScannedLin
         }
         None => (None, trim_blanks(after)),
     };
-    check_text(after, &mut anomalies);
+    if unusual {
+        check_text(after, &mut anomalies);
+    }
     Ok(ScannedLine {
         code,
         continues,
@@ -190,9 +203,6 @@ fn trim_blanks(text: &[u8]) -> &[u8] {
 
 /// RFC 5321's textstring is HT, SP and printable US-ASCII. Records what else the text holds.
 fn check_text(text: &[u8], anomalies: &mut AnomalySet) {
-    if !needs_check(text) {
-        return;
-    }
     let mut non_ascii = false;
     for &byte in text {
         if byte >= 0x80 {
@@ -250,7 +260,7 @@ pub(crate) fn find_last_byte(input: &[u8], byte: u8) -> Option<usize> {
 }
 
 /// Whether `text` holds anything but printable ASCII and SP (HT also takes the slow path).
-fn needs_check(text: &[u8]) -> bool {
+pub(crate) fn needs_check(text: &[u8]) -> bool {
     let mut chunks = text.chunks_exact(8);
     chunks.by_ref().any(|chunk| has_unusual(word(chunk)))
         || chunks
