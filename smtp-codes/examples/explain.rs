@@ -50,7 +50,11 @@ fn main() -> ExitCode {
             Err(err) => {
                 eprintln!("error: {err}");
                 ok = false;
-                break;
+                // After a malformed line the input goes on past it; after a limit it cannot.
+                match err.skip() {
+                    Some(skip) => rest = &rest[skip..],
+                    None => break,
+                }
             }
         }
     }
@@ -113,14 +117,7 @@ fn explain(reply: &Reply<'_>) {
             println!("anomaly   {anomaly}");
         }
     }
-    let advice = if reply.is_transient() {
-        "yes, later: the failure is temporary"
-    } else if reply.is_permanent() {
-        "no: the failure is permanent; change something first"
-    } else {
-        "no need: the command succeeded or the server waits for more"
-    };
-    println!("retry     {advice}");
+    println!("retry     {}", reply.retry());
     println!();
 }
 

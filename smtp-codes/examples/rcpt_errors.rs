@@ -55,12 +55,8 @@ fn main() {
         // The reply lines exactly as the server writes them: code, enhanced code, text, CRLF.
         let reply =
             render_smtp_reply(error).expect("codes checked at compile time, no control characters");
-        let retry = if error.reply_code().is_transient_negative() {
-            "client retries later"
-        } else {
-            "client gives up"
-        };
         print!("{}", reply.replace("\r\n", "\\r\\n\n"));
-        println!("    ({retry})");
+        // What a client that receives it should do: the same rules as `Reply::retry`.
+        println!("    (client: {})", error.retry());
     }
 }

@@ -98,12 +98,112 @@
 //!         assert_eq!(reply.enhanced_code().unwrap().to_string(), "4.4.7");
 //!         let odd: Vec<AnomalyKind> = reply.anomalies().map(|a| a.kind()).collect();
 //!         assert_eq!(odd, [AnomalyKind::BareLineFeed, AnomalyKind::EnhancedClassMismatch]);
-//!         assert!(reply.is_permanent());
+//!         assert_eq!(reply.retry(), smtp_codes::Retry::DoNotRetry);
 //!         assert_eq!(used, buffer.len());
 //!     }
 //!     Err(ParseError::Incomplete) => { /* read more, then parse again */ }
 //!     Err(error) => panic!("not an SMTP reply: {error}"),
 //! }
+//! ```
+//!
+//! ## A client's read loop
+//!
+//! Read into a growing buffer, take every complete reply it holds (a server answering
+//! pipelined commands sends several at once), keep the rest for the next read. After a
+//! malformed line [`ParseError::skip`] says how far to drop and the stream goes on; after a
+//! limit ([`ParseError::TooLarge`], [`ParseError::TooManyLines`]) it does not.
+//!
+//! ```
+//! use std::io::{self, Read};
+//! use smtp_codes::{ParseError, Parser, Reply};
+//!
+//! /// Reads replies until the peer closes, handing each (or why it was refused) to `on_reply`.
+//! fn read_replies(
+//!     socket: &mut impl Read,
+//!     parser: Parser,
+//!     mut on_reply: impl FnMut(Result<Reply<'_>, ParseError>),
+//! ) -> io::Result<()> {
+//!     let mut buffer = Vec::new();
+//!     let mut chunk = [0u8; 4096];
+//!     loop {
+//!         let mut start = 0;
+//!         loop {
+//!             match parser.parse(&buffer[start..]) {
+//!                 Ok((reply, used)) => {
+//!                     on_reply(Ok(reply));
+//!                     start += used;
+//!                 }
+//!                 Err(ParseError::Incomplete) => break, // read more
+//!                 Err(error) => {
+//!                     on_reply(Err(error));
+//!                     match error.skip() {
+//!                         Some(skip) => start += skip, // log it and go on after it
+//!                         None => return Err(io::Error::new(io::ErrorKind::InvalidData, error)),
+//!                     }
+//!                 }
+//!             }
+//!         }
+//!         buffer.drain(..start);
+//!         let read = socket.read(&mut chunk)?;
+//!         if read == 0 {
+//!             return Ok(());
+//!         }
+//!         buffer.extend_from_slice(&chunk[..read]);
+//!     }
+//! }
+//!
+//! /// A socket that delivers what the server sent in the pieces it arrived in.
+//! struct Socket(Vec<&'static [u8]>);
+//! impl Read for Socket {
+//!     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+//!         if self.0.is_empty() {
+//!             return Ok(0);
+//!         }
+//!         let piece = self.0.remove(0);
+//!         let n = piece.len().min(out.len());
+//!         out[..n].copy_from_slice(&piece[..n]);
+//!         if n < piece.len() {
+//!             self.0.insert(0, &piece[n..]);
+//!         }
+//!         Ok(n)
+//!     }
+//! }
+//!
+//! /// What a client would log.
+//! fn describe(result: Result<Reply<'_>, ParseError>) -> String {
+//!     match result {
+//!         Ok(reply) => reply.to_string(),
+//!         Err(error) => format!("error: {error}"),
+//!     }
+//! }
+//!
+//! // An EHLO reply cut mid-line, three pipelined replies in one read, a line that is no reply.
+//! let mut socket = Socket(vec![
+//!     b"250-mx.example.org\r\n250-PIPE",
+//!     b"LINING\r\n250 SIZE 35882577\r\n",
+//!     b"250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n",
+//!     b"HTTP/1.1 400 Bad Request\r\n550 5.1.1 no such user\r\n",
+//! ]);
+//! let mut seen = Vec::new();
+//! read_replies(&mut socket, Parser::new(), |result| seen.push(describe(result)))?;
+//! assert_eq!(seen, [
+//!     "250 mx.example.org PIPELINING SIZE 35882577",
+//!     "250 2.1.0 Ok",
+//!     "250 2.1.5 Ok",
+//!     "354 End data with <CR><LF>.<CR><LF>",
+//!     "error: not an SMTP reply: line 1: does not start with a three-digit reply code",
+//!     "550 5.1.1 no such user",
+//! ]);
+//!
+//! // A peer that never ends its reply is cut off at the parser's limit.
+//! let endless = b"250-this never ends\r\n".repeat(100).leak();
+//! let mut socket = Socket(vec![endless]);
+//! let mut seen = Vec::new();
+//! let parser = Parser::new().max_size(1024);
+//! let error = read_replies(&mut socket, parser, |result| seen.push(describe(result))).unwrap_err();
+//! assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+//! assert_eq!(seen, ["error: SMTP reply is larger than 1024 bytes"]);
+//! # Ok::<(), io::Error>(())
 //! ```
 //!
 //! # Write replies
@@ -127,7 +227,8 @@
 //!
 //! # Features
 //!
-//! - `std` (default): implies `alloc`; nothing else yet depends on it.
+//! - `std` (default): implies `alloc`. The crate needs nothing from `std` itself, so
+//!   `default-features = false, features = ["alloc"]` gives the same API without it.
 //! - `alloc`: `OwnedReply`, `render_reply`, `render_smtp_reply`, and [`SmtpReply`] for
 //!   `Box<T>`.
 //! - `derive`: `#[derive(SmtpReply)]`, so that `use smtp_codes::SmtpReply;` brings the trait
@@ -155,6 +256,7 @@ mod generated;
 mod info;
 mod lookup;
 mod reply_code;
+mod retry;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod smtp_reply;
@@ -167,6 +269,7 @@ pub use info::{
     SubjectInfo,
 };
 pub use reply_code::{InvalidReplyCode, ReplyCode};
+pub use retry::Retry;
 /// Derives [`SmtpReply`](trait@SmtpReply) from `#[smtp(...)]` attributes, checked against this
 /// crate's table at compile time. See the macro's documentation in `smtp-codes-derive`.
 #[cfg(feature = "derive")]
@@ -180,7 +283,7 @@ pub use wire::render::{render_reply, render_smtp_reply};
 pub use wire::{
     anomaly::{Anomaly, AnomalyKind},
     error::{Malformed, ParseError},
-    render::{RenderError, write_reply, write_smtp_reply},
+    render::{RenderError, Renderer, write_reply, write_smtp_reply},
     reply::{Parser, Reply, ReplyLine, ReplyLines},
 };
 

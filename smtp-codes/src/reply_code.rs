@@ -92,14 +92,30 @@ impl ReplyCode {
         self.0 / 100 == 3
     }
 
-    /// Whether the code is `4yz`: a temporary failure; the request may be retried.
+    /// Whether the code is `4yz` (RFC 5321's "Transient Negative Completion" class). This is
+    /// the class alone; whether to retry is [`retry`](Self::retry), or better
+    /// [`Reply::retry`](crate::Reply::retry), which also reads the enhanced code.
     pub const fn is_transient_negative(self) -> bool {
         self.0 / 100 == 4
     }
 
-    /// Whether the code is `5yz`: a permanent failure; the same request will fail again.
+    /// Whether the code is `5yz` (RFC 5321's "Permanent Negative Completion" class). Some of
+    /// these are still worth retrying (a full mailbox): see [`Retry`](crate::Retry).
     pub const fn is_permanent_negative(self) -> bool {
         self.0 / 100 == 5
+    }
+
+    /// Whether to retry after a reply with this code and no enhanced code: the rules of
+    /// [`Retry`](crate::Retry), which for a code alone go by its class.
+    ///
+    /// ```
+    /// use smtp_codes::{ReplyCode, Retry};
+    ///
+    /// assert_eq!(ReplyCode::OK.retry(), Retry::NotNeeded);
+    /// assert_eq!(ReplyCode::SERVICE_NOT_AVAILABLE.retry(), Retry::Later);
+    /// ```
+    pub const fn retry(self) -> crate::Retry {
+        crate::Retry::of(self, None)
     }
 }
 

@@ -1,6 +1,6 @@
 //! [`SmtpReply`]: the reply a value (typically an error) should be answered with.
 
-use crate::{EnhancedCode, ReplyCode};
+use crate::{EnhancedCode, ReplyCode, Retry};
 
 /// The SMTP reply that a value, typically an error of an SMTP server, maps to.
 ///
@@ -15,6 +15,21 @@ pub trait SmtpReply {
     fn enhanced_code(&self) -> Option<EnhancedCode> {
         None
     }
+
+    /// Whether a client should retry after this reply: [`Retry::of`] the reply code and the
+    /// enhanced code.
+    fn retry(&self) -> Retry {
+        Retry::of(self.reply_code(), self.enhanced_code())
+    }
+
+    /// The lines of text the reply carries itself, for a value that is a reply received from
+    /// a server ([`Reply`](crate::Reply), `OwnedReply`). The renderer
+    /// ([`write_smtp_reply`](crate::write_smtp_reply)) then writes exactly these lines
+    /// instead of the value's `Display`, so a parsed reply renders back to itself. Error types
+    /// keep the default, `None`: their `Display` is the text.
+    fn text_lines(&self) -> Option<crate::ReplyLines<'_>> {
+        None
+    }
 }
 
 impl<T: SmtpReply + ?Sized> SmtpReply for &T {
@@ -24,6 +39,10 @@ impl<T: SmtpReply + ?Sized> SmtpReply for &T {
 
     fn enhanced_code(&self) -> Option<EnhancedCode> {
         (**self).enhanced_code()
+    }
+
+    fn text_lines(&self) -> Option<crate::ReplyLines<'_>> {
+        (**self).text_lines()
     }
 }
 
@@ -35,5 +54,9 @@ impl<T: SmtpReply + ?Sized> SmtpReply for alloc::boxed::Box<T> {
 
     fn enhanced_code(&self) -> Option<EnhancedCode> {
         (**self).enhanced_code()
+    }
+
+    fn text_lines(&self) -> Option<crate::ReplyLines<'_>> {
+        (**self).text_lines()
     }
 }

@@ -56,7 +56,7 @@ fn parsing_and_rendering_allocate_nothing() {
                 if let Ok((reply, used)) = parser.parse(input) {
                     sink += used + reply.lines().map(<[u8]>::len).sum::<usize>();
                     sink += reply.anomalies().count() + reply.reply_lines().count();
-                    sink += usize::from(reply.is_transient());
+                    sink += usize::from(reply.retry() == smtp_codes::Retry::Later);
                     let _ = write!(fixed, "{reply}");
                 }
             }

@@ -10,8 +10,8 @@ use support::XorShift;
 mod support;
 
 use smtp_codes::{
-    AnomalyKind, Class, EnhancedCode, Malformed, ParseError, Parser, RenderError, Reply, ReplyCode,
-    enhanced_code, write_reply, write_smtp_reply,
+    AnomalyKind, Class, EnhancedCode, Malformed, ParseError, Parser, RenderError, Renderer, Reply,
+    ReplyCode, enhanced_code, write_reply, write_smtp_reply,
 };
 
 /// `write_reply` into a `String` (what the crate's `render_reply` does with `alloc`).
@@ -22,6 +22,19 @@ fn render_reply(
 ) -> Result<String, RenderError> {
     let mut out = String::new();
     write_reply(&mut out, code, enhanced, text).map(|()| out)
+}
+
+/// [`render_reply`] with SMTPUTF8 in effect.
+fn render_utf8(
+    code: ReplyCode,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+) -> Result<String, RenderError> {
+    let mut out = String::new();
+    Renderer::new()
+        .smtputf8(true)
+        .write_reply(&mut out, code, enhanced, text)
+        .map(|()| out)
 }
 
 fn render_smtp_reply<T: smtp_codes::SmtpReply + std::fmt::Display>(
@@ -94,10 +107,11 @@ fn each_deviation_is_recorded_on_its_line() {
         assert_eq!(kinds(&reply), *expected, "{input:?}");
         assert!(!reply.is_clean());
         let strict = Parser::new().strict(true).parse(input).unwrap_err();
-        let ParseError::Strict(anomaly) = strict else {
+        let ParseError::Strict { anomaly, skip } = strict else {
             panic!("{strict:?}")
         };
         assert_eq!((anomaly.line(), anomaly.kind()), expected[0]);
+        assert_eq!(skip, input.len(), "the whole refused reply: {input:?}");
     }
     let long = [b"550 ".as_slice(), &[b'x'; 509], b"\r\n"].concat();
     assert_eq!(kinds(&parse(&long)), [(1, AnomalyKind::LineTooLong)]);
@@ -210,38 +224,96 @@ fn incomplete_until_the_final_line_arrives() {
 }
 
 #[test]
-fn garbage_is_refused_before_it_is_complete() {
-    let cases: &[(&[u8], Malformed)] = &[
-        (b"D", Malformed::NotAReplyCode),
-        (b"DNS Error: lookup failed\r\n", Malformed::NotAReplyCode),
-        (b"6", Malformed::InvalidClass),
-        (b"650 Unknown class\r\n", Malformed::InvalidClass),
-        (b"2 50 OK\r\n", Malformed::NotAReplyCode),
-        (b"250\tOK\r\n", Malformed::InvalidSeparator),
-        (b"550+5.7.60+x\r\n", Malformed::InvalidSeparator),
-        (b"2500 OK\r\n", Malformed::InvalidSeparator),
-        (b"250-first\r250 second\r\n", Malformed::BareCarriageReturn),
-        (b"250-first\r2", Malformed::BareCarriageReturn),
-        (b"\r\n", Malformed::EmptyLine),
-        (b"   \r\n", Malformed::NotAReplyCode),
-        (b"\x00250 OK\r\n", Malformed::NotAReplyCode),
-        (b"250-ok\r\nHTTP/1.1 400\r\n", Malformed::NotAReplyCode),
+fn malformed_lines_are_refused_once_they_end_and_can_be_skipped() {
+    let cases: &[(&[u8], usize, Malformed)] = &[
+        (b"DNS Error: lookup failed\r\n", 1, Malformed::NotAReplyCode),
+        (b"650 Unknown class\r\n", 1, Malformed::InvalidClass),
+        (b"2 50 OK\r\n", 1, Malformed::NotAReplyCode),
+        (b"250\tOK\r\n", 1, Malformed::InvalidSeparator),
+        (b"550+5.7.60+x\r\n", 1, Malformed::InvalidSeparator),
+        (b"2500 OK\r\n", 1, Malformed::InvalidSeparator),
+        (b"\r\n", 1, Malformed::EmptyLine),
+        (b"   \r\n", 1, Malformed::NotAReplyCode),
+        (b"\x00250 OK\r\n", 1, Malformed::NotAReplyCode),
+        (b"250-ok\r\nHTTP/1.1 400\r\n", 2, Malformed::NotAReplyCode),
+        (b"250-ok\nX\n", 2, Malformed::NotAReplyCode),
     ];
-    for (input, reason) in cases {
-        match Reply::parse(input) {
-            Err(ParseError::Malformed { reason: found, .. }) => {
-                assert_eq!(found, *reason, "{input:?}");
-            }
-            other => panic!("{input:?}: {other:?}"),
-        }
+    for &(input, line, reason) in cases {
+        // What follows the bad line is the next reply.
+        let stream = [input, b"250 next\r\n"].concat();
+        let error = Reply::parse(&stream).unwrap_err();
+        assert_eq!(
+            error,
+            ParseError::Malformed {
+                line,
+                reason,
+                skip: input.len()
+            },
+            "{input:?}"
+        );
+        let (next, _) = Reply::parse(&stream[error.skip().unwrap()..]).unwrap();
+        assert_eq!(next.lines().next(), Some(&b"next"[..]));
+        // Until its LF arrives, a bad line is only incomplete: where it ends decides `skip`.
+        assert_eq!(
+            Reply::parse(&input[..input.len() - 1]).unwrap_err(),
+            ParseError::Incomplete,
+            "{input:?}"
+        );
     }
+}
+
+#[test]
+fn a_stray_carriage_return_is_text_not_a_line_end() {
+    // aiosmtpd echoes an unrecognised command, CR and all.
+    let input = b"500 Error: command \"NOOP\rRSET\" not recognized\r\n";
+    let reply = parse(input);
+    assert_eq!(reply.code(), 500);
+    assert_eq!(kinds(&reply), [(1, AnomalyKind::BareCarriageReturn)]);
     assert_eq!(
-        Reply::parse(b"250-ok\r\nHTTP/1.1 400\r\n").unwrap_err(),
-        ParseError::Malformed {
-            line: 2,
-            reason: Malformed::NotAReplyCode
+        reply.lines().next().unwrap(),
+        b"Error: command \"NOOP\rRSET\" not recognized"
+    );
+    assert_eq!(
+        reply.to_string(),
+        r#"500 Error: command "NOOP\x0DRSET" not recognized"#
+    );
+    assert_eq!(
+        Parser::new().strict(true).parse(input).unwrap_err(),
+        ParseError::Strict {
+            anomaly: reply.anomalies().next().unwrap(),
+            skip: input.len()
         }
     );
+    // A CR used as if it ended a line does not: the line goes on to the LF.
+    let reply = parse(b"250-first\r250 second\r\n250 third\r\n");
+    assert_eq!(reply.line_count(), 2);
+    assert_eq!(reply.lines().next().unwrap(), b"first\r250 second");
+    assert_eq!(
+        Reply::parse(b"250-first\r2").unwrap_err(),
+        ParseError::Incomplete
+    );
+}
+
+#[test]
+fn errors_do_not_depend_on_how_the_input_arrived() {
+    // A continuation line that is the last one allowed: more lines are certain.
+    let parser = Parser::new().max_lines(1);
+    for input in [&b"250-a\r\nX"[..], b"250-a\r\nX\n", b"250-a\r\n"] {
+        assert_eq!(
+            parser.parse(input).unwrap_err(),
+            ParseError::TooManyLines { limit: 1 },
+            "{input:?}"
+        );
+    }
+    // A size limit reached before the line ends wins over what the line turns out to be.
+    let parser = Parser::new().max_size(8);
+    for input in [&b"250 abcdef"[..], b"250 abcdef\rx\n", b"250 abcdef\r\n"] {
+        assert_eq!(
+            parser.parse(input).unwrap_err(),
+            ParseError::TooLarge { limit: 8 },
+            "{input:?}"
+        );
+    }
 }
 
 #[test]
@@ -298,19 +370,32 @@ fn display_is_one_escaped_line_and_alternate_shows_lines() {
 
 #[test]
 fn retry_advice_follows_the_rfcs() {
+    use smtp_codes::{Retry, SmtpReply};
     let advice = |input: &[u8]| {
         let reply = parse(input);
-        (reply.is_transient(), reply.is_permanent())
+        // Every type with a reply code answers the same way.
+        assert_eq!(SmtpReply::retry(&reply), reply.retry());
+        #[cfg(feature = "alloc")]
+        assert_eq!(reply.to_owned_reply().retry(), reply.retry());
+        if reply.enhanced_code().is_none() {
+            assert_eq!(reply.code().retry(), reply.retry());
+        }
+        reply.retry()
     };
-    assert_eq!(advice(b"250 OK\r\n"), (false, false));
-    assert_eq!(advice(b"354 go\r\n"), (false, false));
-    assert_eq!(advice(b"451 4.3.0 try later\r\n"), (true, false));
-    assert_eq!(advice(b"550 5.1.1 no such user\r\n"), (false, true));
-    assert_eq!(advice(b"552 5.5.3 too many recipients\r\n"), (true, false));
-    assert_eq!(advice(b"554 5.5.3 too many recipients\r\n"), (false, true));
-    assert_eq!(advice(b"552 5.2.2 mailbox full\r\n"), (true, false));
-    assert_eq!(advice(b"554 4.4.7 expired\r\n"), (false, true));
-    assert_eq!(advice(b"450 5.7.1 class mismatch\r\n"), (true, false));
+    assert_eq!(advice(b"250 OK\r\n"), Retry::NotNeeded);
+    assert_eq!(advice(b"354 go\r\n"), Retry::NotNeeded);
+    assert_eq!(advice(b"451 4.3.0 try later\r\n"), Retry::Later);
+    assert_eq!(advice(b"421 closing\r\n"), Retry::Later);
+    assert_eq!(advice(b"550 5.1.1 no such user\r\n"), Retry::DoNotRetry);
+    assert_eq!(advice(b"550 no such user\r\n"), Retry::DoNotRetry);
+    assert_eq!(advice(b"552 5.5.3 too many recipients\r\n"), Retry::Later);
+    assert_eq!(
+        advice(b"554 5.5.3 too many recipients\r\n"),
+        Retry::DoNotRetry
+    );
+    assert_eq!(advice(b"552 5.2.2 mailbox full\r\n"), Retry::Later);
+    assert_eq!(advice(b"554 4.4.7 expired\r\n"), Retry::DoNotRetry);
+    assert_eq!(advice(b"450 5.7.1 class mismatch\r\n"), Retry::Later);
 }
 
 #[test]
@@ -332,13 +417,19 @@ fn rendering_writes_correct_lines() {
         render_reply(ReplyCode::MAILBOX_UNAVAILABLE, e, "").unwrap(),
         "550 5.1.1 Requested action not taken: mailbox unavailable\r\n"
     );
+    // With no text to stand in, `599` alone or `220` alone would be outside what the strict
+    // parser accepts.
     assert_eq!(
-        render_reply(ReplyCode::from_u16(599).unwrap(), None, "").unwrap(),
-        "599\r\n"
+        render_reply(ReplyCode::from_u16(599).unwrap(), None, ""),
+        Err(RenderError::EmptyText)
     );
     assert_eq!(
-        render_reply(ReplyCode::SERVICE_READY, None, "").unwrap(),
-        "220\r\n"
+        render_reply(ReplyCode::SERVICE_READY, None, ""),
+        Err(RenderError::EmptyText)
+    );
+    assert_eq!(
+        render_reply(ReplyCode::START_MAIL_INPUT, None, "").unwrap(),
+        "354 Start mail input; end with <CRLF>.<CRLF>\r\n"
     );
     assert_eq!(
         render_reply(ReplyCode::START_MAIL_INPUT, None, "go ahead").unwrap(),
@@ -408,7 +499,7 @@ fn long_lines_are_split_at_spaces_within_512_octets() {
     ] {
         for prefix in ["a ", "ab ", "abc "] {
             let text = format!("{prefix}{}", "\u{1F600}".repeat(300));
-            let out = render_reply(ReplyCode::MAILBOX_UNAVAILABLE, enhanced, &text).unwrap();
+            let out = render_utf8(ReplyCode::MAILBOX_UNAVAILABLE, enhanced, &text).unwrap();
             let (reply, _) = Parser::new().smtputf8(true).parse(out.as_bytes()).unwrap();
             assert!(
                 reply.is_clean(),
@@ -452,9 +543,213 @@ fn any_smtp_reply_with_display_renders() {
         render_smtp_reply(&Full).unwrap(),
         "452-4.2.2 Mailbox full,\r\n452 4.2.2 try again later\r\n"
     );
-    // A parsed reply is an SmtpReply too, and renders back to itself.
-    let (reply, _) = Reply::parse(b"550-5.1.1 a\r\n550 5.1.1 b\r\n").unwrap();
-    assert_eq!(reply.class(), Class::PermanentNegative);
+}
+
+#[test]
+fn a_parsed_reply_renders_back_to_itself() {
+    let input = b"550 5.1.1 no such user\r\n";
+    let (reply, _) = Reply::parse(input).unwrap();
+    assert_eq!(render_smtp_reply(&reply).unwrap().as_bytes(), input);
+    // Every clean reply of the corpus: same code, enhanced code and line texts.
+    let mut clean = 0;
+    for input in support::real_replies() {
+        let (reply, _) = Reply::parse(&input).unwrap();
+        if !reply.is_clean() {
+            continue;
+        }
+        clean += 1;
+        let rendered = render_smtp_reply(&reply).unwrap_or_else(|e| panic!("{e}: {input:?}"));
+        #[cfg(feature = "alloc")]
+        assert_eq!(
+            smtp_codes::render_smtp_reply(&reply.to_owned_reply()).unwrap(),
+            rendered
+        );
+        let (again, used) = Parser::new()
+            .strict(true)
+            .parse(rendered.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}: {rendered:?}"));
+        assert_eq!(used, rendered.len());
+        assert_eq!(again.code(), reply.code(), "{rendered:?}");
+        assert_eq!(again.enhanced_code(), reply.enhanced_code(), "{rendered:?}");
+        assert!(again.lines().eq(reply.lines()), "{input:?} -> {rendered:?}");
+    }
+    assert!(clean > 250, "only {clean} clean replies");
+}
+
+#[test]
+fn text_cannot_pose_as_an_enhanced_code() {
+    let code = ReplyCode::MAILBOX_UNAVAILABLE;
+    for (text, line) in [
+        ("5.2.2 mailbox full", 1),
+        ("  4.7.1 later", 1),
+        ("5.1.1", 1),
+        ("no such user\n5.2.2 mailbox full", 2),
+        ("a\n\n2.0.0 ok", 3),
+    ] {
+        assert_eq!(
+            render_reply(code, None, text),
+            Err(RenderError::EnhancedCodeInText { line }),
+            "{text:?}"
+        );
+        // With an enhanced code of its own, the text is only text.
+        let out = render_reply(code, Some(enhanced_code!("5.1.1")), text).unwrap();
+        assert_eq!(
+            parse(out.as_bytes()).enhanced_code(),
+            Some(enhanced_code!("5.1.1"))
+        );
+    }
+    // Text that does not read as a class digit and a dot is fine.
+    for text in [
+        "550 is the code",
+        "25.5 percent",
+        "1.2.3.4 is blocked",
+        "5 messages",
+    ] {
+        let out = render_reply(code, None, text).unwrap();
+        assert_eq!(parse(out.as_bytes()).enhanced_code(), None, "{out:?}");
+    }
+    // An echoed address that fills a line puts its own text at the start of the next one
+    // when the line is split: the split moves so that it cannot start like a code.
+    let mut split = 0;
+    for pad in 0..40 {
+        let address = format!("<{}@example.org>", "a".repeat(470 + pad));
+        for tail in [
+            "5.2.2 mailbox full",
+            " 5.2.2 x",
+            "4.4.4.4.4.4.4.4",
+            "55.2.2 x",
+        ] {
+            let text = format!("{address} {tail}");
+            let out = render_reply(code, None, &text).unwrap();
+            let (reply, _) = Parser::new().strict(true).parse(out.as_bytes()).unwrap();
+            split += usize::from(reply.line_count() > 1);
+            assert!(
+                reply
+                    .reply_lines()
+                    .all(|line| line.enhanced_code().is_none()),
+                "{tail:?} {pad}: {out:?}"
+            );
+            for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+                let text = line[4..].trim_start();
+                assert!(
+                    !(text.starts_with(['2', '4', '5']) && text[1..].starts_with('.')),
+                    "{line:?} in {out:?}"
+                );
+            }
+        }
+    }
+    assert!(split > 100, "only {split} texts were split");
+}
+
+#[test]
+fn a_refused_reply_leaves_the_writer_as_it_was() {
+    /// A `Display` that says something different the second time: the one case where a
+    /// refusal can come after the first pass.
+    struct Fickle(std::cell::Cell<u32>);
+    impl std::fmt::Display for Fickle {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.set(self.0.get() + 1);
+            f.write_str(if self.0.get() == 1 { "ok" } else { "ok\n\x07" })
+        }
+    }
+    impl smtp_codes::SmtpReply for Fickle {
+        fn reply_code(&self) -> ReplyCode {
+            ReplyCode::MAILBOX_UNAVAILABLE
+        }
+    }
+    let mut out = String::from("kept");
+    let code = ReplyCode::MAILBOX_UNAVAILABLE;
+    assert_eq!(
+        write_reply(&mut out, code, None, "first line\nsecond\x07line"),
+        Err(RenderError::ControlCharacter)
+    );
+    assert_eq!(
+        write_reply(&mut out, code, None, "first line\n5.2.2 full"),
+        Err(RenderError::EnhancedCodeInText { line: 2 })
+    );
+    assert_eq!(
+        write_reply(&mut out, code, None, "first line\nsecond l\u{ed}ne"),
+        Err(RenderError::NonAsciiText { line: 2 })
+    );
+    assert_eq!(out, "kept");
+    let mut out = String::new();
+    assert_eq!(
+        write_smtp_reply(&mut out, &Fickle(std::cell::Cell::new(0))),
+        Err(RenderError::ControlCharacter)
+    );
+}
+
+#[test]
+fn what_the_renderer_writes_the_strict_parser_accepts() {
+    let code = ReplyCode::MAILBOX_UNAVAILABLE;
+    assert_eq!(
+        render_reply(code, None, "caf\u{e9}"),
+        Err(RenderError::NonAsciiText { line: 1 })
+    );
+    let utf8 = render_utf8(code, None, "caf\u{e9}").unwrap();
+    assert!(
+        Parser::new()
+            .strict(true)
+            .smtputf8(true)
+            .parse(utf8.as_bytes())
+            .is_ok()
+    );
+    assert_eq!(
+        render_reply(ReplyCode::SERVICE_READY, None, ""),
+        Err(RenderError::EmptyText)
+    );
+    for text in ["a\n", "a\n\n", "a\n\n\n"] {
+        let out = render_reply(code, None, text).unwrap();
+        assert_eq!(
+            out, "550 a\r\n",
+            "trailing line breaks add no empty last line"
+        );
+    }
+    let out = render_reply(code, Some(enhanced_code!("5.1.1")), "a\n\n").unwrap();
+    assert_eq!(out, "550-5.1.1 a\r\n550 5.1.1\r\n");
+    for out in [out, render_reply(code, None, "a\n\nb").unwrap()] {
+        assert!(
+            Parser::new().strict(true).parse(out.as_bytes()).is_ok(),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn invisible_characters_are_escaped_in_display() {
+    let input = "550 user\u{202E}gnp.exe\u{2066}x\u{2069}\u{200F}\u{061C}\u{2028}\u{2029}\u{FEFF}\u{AD}\u{E0041}\u{200B} ok \u{e9}\r\n";
+    let reply = Parser::new()
+        .smtputf8(true)
+        .parse(input.as_bytes())
+        .unwrap()
+        .0;
+    let shown = reply.to_string();
+    assert_eq!(
+        shown,
+        "550 user\\u{202E}gnp.exe\\u{2066}x\\u{2069}\\u{200F}\\u{061C}\\u{2028}\\u{2029}\\u{FEFF}\\u{00AD}\\u{E0041}\\u{200B} ok \u{e9}"
+    );
+    assert_eq!(format!("{reply:#}"), shown);
+    #[cfg(feature = "alloc")]
+    assert_eq!(reply.to_owned_reply().to_string(), shown);
+    // Every format character (Cf) and line or paragraph separator, as Unicode lists them.
+    let mut invisible = 0;
+    for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+        let text = format!("550 x{c}\r\n");
+        let reply = Parser::new()
+            .smtputf8(true)
+            .parse(text.as_bytes())
+            .unwrap()
+            .0;
+        let shown = reply.to_string();
+        if shown.contains("\\u{") {
+            invisible += 1;
+        }
+        assert!(
+            !shown[4..].chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}')),
+            "{c:?} shown as {shown:?}"
+        );
+    }
+    assert_eq!(invisible, 172, "Cf (170), Zl and Zp of Unicode 16");
 }
 
 #[test]
@@ -523,27 +818,48 @@ fn render_then_parse_round_trips() {
             })
             .collect();
         let text = lines.join("\n");
-        let out = render_reply(code, enhanced, &text).unwrap();
-        let (reply, used) = Parser::new().smtputf8(true).parse(out.as_bytes()).unwrap();
-        assert_eq!(used, out.len());
+        let rendered = render_utf8(code, enhanced, &text);
+        // Without an enhanced code, a line that starts like one ("5.1.1 ...") would read as
+        // one: the renderer refuses it rather than let text pose as a status.
+        let lookalike = lines.iter().position(|l| {
+            let l = l.trim_start_matches([' ', '\t']);
+            l.starts_with(['2', '4', '5']) && l[1..].starts_with('.')
+        });
+        let out = match (enhanced, lookalike, rendered) {
+            (None, Some(line), rendered) => {
+                assert_eq!(
+                    rendered,
+                    Err(RenderError::EnhancedCodeInText { line: line + 1 })
+                );
+                continue;
+            }
+            (_, _, rendered) => rendered.unwrap_or_else(|e| panic!("{e}: {text:?}")),
+        };
+        // The strict parser accepts what the renderer writes, but for a code whose second
+        // digit is above 5, which the caller asked for.
+        let strict = Parser::new().strict(true).smtputf8(true);
+        let outside_grammar = code.as_u16() / 10 % 10 > 5;
+        let reply = match strict.parse(out.as_bytes()) {
+            Err(ParseError::Strict { anomaly, .. }) if outside_grammar => {
+                assert_eq!(anomaly.kind(), AnomalyKind::SecondDigitOutOfRange);
+                let (reply, _) = Parser::new().smtputf8(true).parse(out.as_bytes()).unwrap();
+                assert_eq!(
+                    reply.anomalies().map(|a| a.kind()).collect::<Vec<_>>(),
+                    vec![AnomalyKind::SecondDigitOutOfRange; reply.line_count()]
+                );
+                reply
+            }
+            parsed => parsed.unwrap_or_else(|e| panic!("{e}: {out:?}")).0,
+        };
+        assert_eq!(reply.as_bytes().len(), out.len());
         assert_eq!(reply.code(), code);
-        // Without an enhanced code, a text that starts like one ("5.1.1 ...") reads as one:
-        // RFC 2034 gives no way to tell them apart.
-        let lookalike = lines
-            .last()
-            .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()));
-        if enhanced.is_some() || !lookalike {
-            assert_eq!(reply.enhanced_code(), enhanced, "{out:?}");
-        }
+        assert_eq!(reply.enhanced_code(), enhanced, "{out:?}");
         let texts: Vec<&[u8]> = reply.lines().collect();
-        // Leading blanks are not part of a line's text; neither is a leading enhanced-code
-        // lookalike when the reply has no enhanced code of its own.
+        // Leading blanks are not part of a line's text.
         assert_eq!(texts.len(), lines.len(), "{out:?}");
         for (parsed, written) in texts.iter().zip(&lines) {
             let written = written.trim_start_matches([' ', '\t']);
-            if enhanced.is_some() || !written.starts_with(|c: char| c.is_ascii_digit()) {
-                assert_eq!(*parsed, written.as_bytes(), "{out:?}");
-            }
+            assert_eq!(*parsed, written.as_bytes(), "{out:?}");
         }
     }
 }
@@ -572,18 +888,28 @@ fn rendering_random_long_text_keeps_every_line_within_the_limit() {
             EnhancedCode::new(5, 7, 1).ok(),
             EnhancedCode::new(5, 1, 351).ok(),
         ][rng.below(3)];
-        let out = render_reply(ReplyCode::MAILBOX_UNAVAILABLE, enhanced, &text).unwrap();
+        let rendered = render_utf8(ReplyCode::MAILBOX_UNAVAILABLE, enhanced, &text);
+        if enhanced.is_none() && text.trim().is_empty() {
+            // Nothing to send, no enhanced code, and 550's standard text is used only for
+            // an empty text (this one has blanks or line breaks).
+            if let Err(error) = rendered {
+                assert_eq!(error, RenderError::EmptyText, "{text:?}");
+                continue;
+            }
+        }
+        let out = rendered.unwrap_or_else(|e| panic!("{e}: {text:?}"));
         assert!(
             out.split("\r\n").all(|line| line.len() + 2 <= 512),
             "{out:?}"
         );
-        let (reply, used) = Parser::new().smtputf8(true).parse(out.as_bytes()).unwrap();
+        // The strict parser accepts everything the renderer writes.
+        let (reply, used) = Parser::new()
+            .strict(true)
+            .smtputf8(true)
+            .parse(out.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}: {out:?}"));
         assert_eq!(used, out.len());
-        let kinds: Vec<AnomalyKind> = reply.anomalies().map(|a| a.kind()).collect();
-        assert!(
-            kinds.iter().all(|k| *k == AnomalyKind::CodeOnly),
-            "{kinds:?} in {out:?}"
-        );
+        assert_eq!(reply.enhanced_code(), enhanced);
         // Nothing but blanks and line breaks is lost or added.
         let squeeze = |t: &[u8]| {
             t.iter()
@@ -592,11 +918,8 @@ fn rendering_random_long_text_keeps_every_line_within_the_limit() {
                 .collect::<Vec<u8>>()
         };
         let parsed: Vec<u8> = reply.lines().flat_map(squeeze).collect();
-        if text.trim().is_empty() {
+        if text.is_empty() {
             continue; // an empty text takes the code's standard text
-        }
-        if enhanced.is_none() && text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
         }
         assert_eq!(parsed, squeeze(text.as_bytes()), "{out:?}");
     }

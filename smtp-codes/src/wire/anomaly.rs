@@ -56,12 +56,18 @@ pub enum AnomalyKind {
     NonAsciiText,
     /// The text holds bytes that are not UTF-8 (a legacy charset such as GBK).
     InvalidUtf8Text,
-    /// The text holds control characters other than HT.
+    /// The text holds control characters other than HT (a CR is [`BareCarriageReturn`]).
+    ///
+    /// [`BareCarriageReturn`]: AnomalyKind::BareCarriageReturn
     ControlCharacter,
+    /// The text holds a CR that is not part of the line's CRLF (RFC 5321, section 2.3.8,
+    /// allows CR only there). Servers that echo a command they did not recognise send one
+    /// (`500 Error: command "NOOP\rRSET" not recognized`); the line still ends at its LF.
+    BareCarriageReturn,
 }
 
 impl AnomalyKind {
-    pub(crate) const ALL: [AnomalyKind; 10] = [
+    pub(crate) const ALL: [AnomalyKind; 11] = [
         AnomalyKind::BareLineFeed,
         AnomalyKind::CodeOnly,
         AnomalyKind::EmptyText,
@@ -72,6 +78,7 @@ impl AnomalyKind {
         AnomalyKind::NonAsciiText,
         AnomalyKind::InvalidUtf8Text,
         AnomalyKind::ControlCharacter,
+        AnomalyKind::BareCarriageReturn,
     ];
 
     const fn bit(self) -> u16 {
@@ -93,6 +100,7 @@ impl AnomalyKind {
             AnomalyKind::NonAsciiText => "the text is UTF-8 beyond ASCII",
             AnomalyKind::InvalidUtf8Text => "the text is not UTF-8",
             AnomalyKind::ControlCharacter => "the text holds control characters",
+            AnomalyKind::BareCarriageReturn => "the text holds a CR that does not end the line",
         }
     }
 }

@@ -5,7 +5,7 @@ use core::fmt;
 
 use crate::wire::anomaly::{Anomaly, AnomalySet};
 use crate::wire::reply::{Reply, ReplyLines, write_reply_text};
-use crate::{EnhancedCode, ReplyCode};
+use crate::{EnhancedCode, ReplyCode, Retry};
 
 /// A [`Reply`] that owns its bytes (feature `alloc`), for an error type that must outlive the
 /// read buffer. Its `Display` escapes control characters, as [`Reply`]'s does, so a server
@@ -64,8 +64,15 @@ impl OwnedReply {
         self.as_reply().anomalies()
     }
 
-    fn reply_lines(&self) -> ReplyLines<'_> {
+    /// One item per reply line, with the line's own code and enhanced code (see
+    /// [`Reply::reply_lines`]).
+    pub fn reply_lines(&self) -> ReplyLines<'_> {
         self.as_reply().reply_lines()
+    }
+
+    /// Whether to retry (see [`Reply::retry`]).
+    pub const fn retry(&self) -> Retry {
+        Retry::of(self.code, self.enhanced)
     }
 }
 
@@ -111,5 +118,9 @@ impl crate::SmtpReply for OwnedReply {
 
     fn enhanced_code(&self) -> Option<EnhancedCode> {
         self.enhanced
+    }
+
+    fn text_lines(&self) -> Option<ReplyLines<'_>> {
+        Some(self.reply_lines())
     }
 }

@@ -1,11 +1,11 @@
 //! [`Reply`] and [`Parser`]: a zero-copy, streaming parser for replies as servers send them.
 
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use crate::wire::anomaly::{Anomaly, AnomalyKind, AnomalySet};
 use crate::wire::error::ParseError;
-use crate::wire::scan::{self, LineEnd, ScannedLine};
-use crate::{Class, EnhancedCode, ReplyCode};
+use crate::wire::scan::{self, ScannedLine};
+use crate::{Class, EnhancedCode, ReplyCode, Retry};
 
 /// How replies are parsed: lenient or strict, and the limits that bound memory.
 ///
@@ -17,7 +17,7 @@ use crate::{Class, EnhancedCode, ReplyCode};
 /// assert_eq!(reply.anomalies().count(), 2); // bare LF, second digit above 5
 ///
 /// let strict = Parser::new().strict(true);
-/// assert!(matches!(strict.parse(b"571 5.7.1 Delivery not authorized\n"), Err(ParseError::Strict(_))));
+/// assert!(matches!(strict.parse(b"571 5.7.1 Delivery not authorized\n"), Err(ParseError::Strict { .. })));
 /// # Ok::<(), ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,51 +83,49 @@ impl Parser {
     /// follows (a pipelined reply) is left for the next call.
     ///
     /// [`ParseError::Incomplete`] means the final line has not arrived: read more and call
-    /// again with the same start. Input that cannot become a reply is refused as soon as that
-    /// is certain. Nothing is allocated, and no input makes it panic.
+    /// again with the same start. Every other error is reported at the first byte that makes
+    /// it certain (a malformed line once its LF has arrived, a strict refusal once the reply
+    /// is complete), so the outcome does not depend on how the input arrived. Nothing is
+    /// allocated, and no input makes it panic.
     pub fn parse<'a>(&self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
         let mut start = 0;
         let mut line_number = 0;
         let mut first_code: Option<ReplyCode> = None;
         let mut anomalies = AnomalySet::EMPTY;
+        let mut first_anomaly: Option<Anomaly> = None;
         loop {
             let rest = &input[start..];
-            let current = line_number + 1;
-            let malformed = move |reason| ParseError::Malformed {
-                line: current,
-                reason,
+            let Some(end) = scan::line_end(rest) else {
+                return Err(if input.len() > self.max_size {
+                    ParseError::TooLarge {
+                        limit: self.max_size,
+                    }
+                } else {
+                    ParseError::Incomplete
+                });
             };
-            let (content, next, bare_lf, unusual) = match scan::line_end(rest).map_err(malformed)? {
-                LineEnd::Found {
-                    content,
-                    next,
-                    bare_lf,
-                    unusual,
-                } => (content, next, bare_lf, unusual),
-                LineEnd::Missing => {
-                    scan::check_prefix(rest).map_err(malformed)?;
-                    return Err(if input.len() > self.max_size {
-                        ParseError::TooLarge {
-                            limit: self.max_size,
-                        }
-                    } else {
-                        ParseError::Incomplete
-                    });
-                }
-            };
+            let next = start + end.next;
+            if next > self.max_size {
+                return Err(ParseError::TooLarge {
+                    limit: self.max_size,
+                });
+            }
             line_number += 1;
             if line_number > self.max_lines {
                 return Err(ParseError::TooManyLines {
                     limit: self.max_lines,
                 });
             }
-            if start + next > self.max_size {
-                return Err(ParseError::TooLarge {
-                    limit: self.max_size,
-                });
-            }
-            let line = scan::scan_line(&rest[..content], if bare_lf { 1 } else { 2 }, unusual)
-                .map_err(malformed)?;
+            let line = scan::scan_line(
+                &rest[..end.content],
+                if end.bare_lf { 1 } else { 2 },
+                end.unusual,
+            )
+            .map_err(|reason| ParseError::Malformed {
+                line: line_number,
+                reason,
+                skip: next,
+            })?;
             let mut found = line.anomalies;
             match first_code {
                 Some(first) if first != line.code => found.insert(AnomalyKind::CodeMismatch),
@@ -135,27 +133,38 @@ impl Parser {
                 None => first_code = Some(line.code),
             }
             let found = self.allowed(found);
-            if self.strict {
-                if let Some(kind) = found.iter().next() {
-                    return Err(ParseError::Strict(Anomaly {
-                        line: line_number,
-                        kind,
-                    }));
-                }
+            if first_anomaly.is_none() {
+                first_anomaly = found.iter().next().map(|kind| Anomaly {
+                    line: line_number,
+                    kind,
+                });
             }
             anomalies = anomalies.union(found);
-            start += next;
-            if !line.continues {
-                let reply = Reply {
-                    raw: &input[..start],
-                    code: line.code,
-                    enhanced: line.enhanced,
-                    line_count: line_number,
-                    anomalies,
-                    smtputf8: self.smtputf8,
-                };
-                return Ok((reply, start));
+            start = next;
+            if line.continues {
+                // Another line must follow, and it would be one too many.
+                if line_number >= self.max_lines {
+                    return Err(ParseError::TooManyLines {
+                        limit: self.max_lines,
+                    });
+                }
+                continue;
             }
+            if let (true, Some(anomaly)) = (self.strict, first_anomaly) {
+                return Err(ParseError::Strict {
+                    anomaly,
+                    skip: start,
+                });
+            }
+            let reply = Reply {
+                raw: &input[..start],
+                code: line.code,
+                enhanced: line.enhanced,
+                line_count: line_number,
+                anomalies,
+                smtputf8: self.smtputf8,
+            };
+            return Ok((reply, start));
         }
     }
 
@@ -187,7 +196,7 @@ impl Default for Parser {
 /// assert_eq!(reply.enhanced_code().unwrap().to_string(), "5.1.1");
 /// assert_eq!(reply.lines().count(), 2);
 /// assert_eq!(reply.lines().last().unwrap(), b"Please check the address. - gsmtp");
-/// assert!(reply.is_permanent());
+/// assert_eq!(reply.retry(), smtp_codes::Retry::DoNotRetry);
 /// assert_eq!(&input[used..], b"250 OK\r\n"); // a pipelined reply, left for the next call
 /// # Ok::<(), smtp_codes::ParseError>(())
 /// ```
@@ -276,42 +285,29 @@ impl<'a> Reply<'a> {
             })
     }
 
-    /// Whether a client should try again later: a `4yz` reply, or one of the permanent replies
-    /// that the RFCs tell clients to treat as temporary.
+    /// Whether to retry: [`Retry::of`] the reply code and the final line's enhanced code.
     ///
-    /// The rules, in order:
+    /// ```
+    /// use smtp_codes::{Reply, Retry};
     ///
-    /// 1. `2yz` and `3yz` are neither transient nor permanent.
-    /// 2. `4yz` is transient. RFC 5321, section 4.2.1: "the error condition is temporary, and
-    ///    the action may be requested again".
-    /// 3. `552` with enhanced code X.5.3 (too many recipients) is transient. RFC 5321, section
-    ///    4.5.3.1.10: "Clients SHOULD treat a 552 code in this case as a temporary, rather
-    ///    than permanent, failure".
-    /// 4. A `5yz` reply with enhanced code X.2.2 (mailbox full) is transient. RFC 3463, section
-    ///    3.3, on X.2.2: "This code should be used as a persistent transient failure."
-    /// 5. Any other `5yz` is permanent. RFC 5321, section 4.2.1: "The SMTP client SHOULD NOT
-    ///    repeat the exact request".
-    ///
-    /// An enhanced code whose class disagrees with the reply code (`554 4.4.7`) does not change
-    /// the answer: RFC 5321, section 4.2, "An SMTP client MUST determine its actions only by
-    /// the reply code, not by the text", and RFC 2034 carries the enhanced code in the text.
+    /// let (full, _) = Reply::parse(b"552 5.2.2 Mailbox full\r\n")?;
+    /// assert_eq!(full.retry(), Retry::Later); // RFC 3463: a persistent transient failure
+    /// # Ok::<(), smtp_codes::ParseError>(())
+    /// ```
+    pub const fn retry(&self) -> Retry {
+        Retry::of(self.code, self.enhanced)
+    }
+
+    /// Whether [`retry`](Self::retry) is [`Retry::Later`].
+    #[deprecated(since = "0.1.0", note = "use `retry()`, which answers with a `Retry`")]
     pub fn is_transient(&self) -> bool {
-        match self.code.class() {
-            Class::TransientNegative => true,
-            Class::PermanentNegative => self.permanent_treated_as_transient(),
-            Class::PositiveCompletion | Class::PositiveIntermediate => false,
-        }
+        self.retry() == Retry::Later
     }
 
-    /// Whether the failure is permanent: a `5yz` reply that [`is_transient`](Self::is_transient)
-    /// does not turn into a temporary one.
+    /// Whether [`retry`](Self::retry) is [`Retry::DoNotRetry`].
+    #[deprecated(since = "0.1.0", note = "use `retry()`, which answers with a `Retry`")]
     pub fn is_permanent(&self) -> bool {
-        self.code.class() == Class::PermanentNegative && !self.permanent_treated_as_transient()
-    }
-
-    fn permanent_treated_as_transient(&self) -> bool {
-        let key = self.enhanced.map(|e| (e.subject(), e.detail()));
-        (self.code == 552 && key == Some((5, 3))) || key == Some((2, 2))
+        self.retry() == Retry::DoNotRetry
     }
 }
 
@@ -329,7 +325,9 @@ impl fmt::Debug for Reply<'_> {
 impl fmt::Display for Reply<'_> {
     /// Writes the reply on one line, for logs: the code, the enhanced code, and the lines'
     /// texts separated by single spaces. Control characters and bytes that are not UTF-8 are
-    /// written as `\xHH`, so a server cannot forge log lines. The alternate form (`{:#}`)
+    /// written as `\xHH`, invisible format characters (bidirectional overrides such as
+    /// U+202E, zero-width characters) and the line separators U+2028 and U+2029 as
+    /// `\u{HHHH}`, so a server can neither forge log lines nor make one read differently. The alternate form (`{:#}`)
     /// writes each line as received, separated by `\n`, escaped the same way.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_reply_text(f, self.code, self.enhanced, self.reply_lines())
@@ -366,7 +364,9 @@ pub(crate) fn write_reply_text(
     Ok(())
 }
 
-/// Writes text with control characters and non-UTF-8 bytes as `\xHH`, and `\` as `\\`.
+/// Writes text for a log line: control characters and bytes that are not UTF-8 as `\xHH`,
+/// invisible format characters and line separators as `\u{HHHH}` (see [`is_invisible`]), and
+/// `\` as `\\`, so a reply can neither break a log line nor make it read differently.
 pub(crate) fn write_escaped(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Result {
     for chunk in text.utf8_chunks() {
         for c in chunk.valid().chars() {
@@ -378,7 +378,8 @@ pub(crate) fn write_escaped(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Res
                         write!(f, "\\x{byte:02X}")?;
                     }
                 }
-                c => write!(f, "{c}")?,
+                c if is_invisible(c) => write!(f, "\\u{{{:04X}}}", u32::from(c))?,
+                c => f.write_char(c)?,
             }
         }
         for byte in chunk.invalid() {
@@ -386,6 +387,51 @@ pub(crate) fn write_escaped(f: &mut fmt::Formatter<'_>, text: &[u8]) -> fmt::Res
         }
     }
     Ok(())
+}
+
+/// Characters that change how text around them is shown without showing themselves: Unicode's
+/// format characters (general category Cf, Unicode 16: bidirectional controls such as U+202E,
+/// zero-width characters, the soft hyphen, tags) and the line and paragraph separators U+2028
+/// and U+2029 (Zl, Zp). Sorted, inclusive ranges.
+const INVISIBLE: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{0600}', '\u{0605}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{06DD}', '\u{06DD}'),
+    ('\u{070F}', '\u{070F}'),
+    ('\u{0890}', '\u{0891}'),
+    ('\u{08E2}', '\u{08E2}'),
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{2028}', '\u{202E}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFF9}', '\u{FFFB}'),
+    ('\u{110BD}', '\u{110BD}'),
+    ('\u{110CD}', '\u{110CD}'),
+    ('\u{13430}', '\u{1343F}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0001}', '\u{E0001}'),
+    ('\u{E0020}', '\u{E007F}'),
+];
+
+/// Whether `c` is in [`INVISIBLE`].
+pub(crate) fn is_invisible(c: char) -> bool {
+    // Everything below U+00AD is ASCII or Latin-1 controls, handled before this is asked.
+    c >= '\u{00AD}'
+        && INVISIBLE
+            .binary_search_by(|&(low, high)| {
+                if high < c {
+                    core::cmp::Ordering::Less
+                } else if low > c {
+                    core::cmp::Ordering::Greater
+                } else {
+                    core::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
 }
 
 /// The lines of a [`Reply`], in order.
@@ -486,5 +532,9 @@ impl crate::SmtpReply for Reply<'_> {
 
     fn enhanced_code(&self) -> Option<EnhancedCode> {
         self.enhanced
+    }
+
+    fn text_lines(&self) -> Option<ReplyLines<'_>> {
+        Some(self.reply_lines())
     }
 }

@@ -22,68 +22,35 @@ pub(crate) struct ScannedLine<'a> {
     pub(crate) anomalies: AnomalySet,
 }
 
-/// Where the next line ends.
-pub(crate) enum LineEnd {
-    /// The line's content ends at `content` (CR and LF excluded); the next line starts at
-    /// `next`.
-    Found {
-        content: usize,
-        next: usize,
-        bare_lf: bool,
-        /// The line holds a byte other than SP and printable ASCII (see [`needs_check`]).
-        unusual: bool,
-    },
-    /// No LF yet.
-    Missing,
+/// Where the next line ends: the line's content ends at `content` (CR and LF excluded) and the
+/// next line starts at `next`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineEnd {
+    pub(crate) content: usize,
+    pub(crate) next: usize,
+    pub(crate) bare_lf: bool,
+    /// The line holds a byte other than SP and printable ASCII (see [`needs_check`]).
+    pub(crate) unusual: bool,
 }
 
-/// Finds the end of the line starting at the beginning of `input`. A CR that is not directly
-/// before the LF is an error (RFC 5321 allows CR only in CRLF).
-pub(crate) fn line_end(input: &[u8]) -> Result<LineEnd, Malformed> {
-    let Some(lf) = find_byte(input, b'\n') else {
-        // A CR that is not the last byte is already known not to start a CRLF.
-        return match find_byte(input, b'\r') {
-            Some(cr) if cr + 1 < input.len() => Err(Malformed::BareCarriageReturn),
-            _ => Ok(LineEnd::Missing),
-        };
-    };
+/// Finds the end of the line starting at the beginning of `input`: its LF, with the CR before
+/// it if there is one. `None` until the LF has arrived. A CR anywhere else belongs to the
+/// line's text (an anomaly, not the end of the line).
+pub(crate) fn line_end(input: &[u8]) -> Option<LineEnd> {
+    let lf = find_byte(input, b'\n')?;
     let (content, bare_lf) = if lf > 0 && input[lf - 1] == b'\r' {
         (lf - 1, false)
     } else {
         (lf, true)
     };
-    // One pass tells whether the line is plain printable ASCII, as nearly every line is; only
-    // when it is not is it searched for a stray CR (and its text checked in `scan_line`).
-    let unusual = needs_check(&input[..content]);
-    if unusual && find_byte(&input[..content], b'\r').is_some() {
-        return Err(Malformed::BareCarriageReturn);
-    }
-    Ok(LineEnd::Found {
+    Some(LineEnd {
         content,
         next: lf + 1,
         bare_lf,
-        unusual,
+        // One pass tells whether the line is plain printable ASCII, as nearly every line is;
+        // only when it is not is its text checked byte by byte in `scan_line`.
+        unusual: needs_check(&input[..content]),
     })
-}
-
-/// Checks the start of a line that has not fully arrived, so that input that cannot be a reply
-/// is refused at once instead of buffered.
-pub(crate) fn check_prefix(prefix: &[u8]) -> Result<(), Malformed> {
-    for (i, &byte) in prefix.iter().take(4).enumerate() {
-        match i {
-            0 if !(b'2'..=b'5').contains(&byte) => {
-                return Err(if byte.is_ascii_digit() {
-                    Malformed::InvalidClass
-                } else {
-                    Malformed::NotAReplyCode
-                });
-            }
-            1 | 2 if !byte.is_ascii_digit() => return Err(Malformed::NotAReplyCode),
-            3 if !matches!(byte, b' ' | b'-' | b'\r') => return Err(Malformed::InvalidSeparator),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// Reads a complete line (without its CR LF). `terminator_len` is 1 for a bare LF, 2 for CRLF;
@@ -207,6 +174,8 @@ fn check_text(text: &[u8], anomalies: &mut AnomalySet) {
     for &byte in text {
         if byte >= 0x80 {
             non_ascii = true;
+        } else if byte == b'\r' {
+            anomalies.insert(AnomalyKind::BareCarriageReturn);
         } else if (byte < 0x20 && byte != b'\t') || byte == 0x7F {
             anomalies.insert(AnomalyKind::ControlCharacter);
         }
