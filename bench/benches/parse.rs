@@ -6,8 +6,9 @@
 //! accept (lettre takes only UTF-8 and refuses some real replies), each a separate buffer as a
 //! client reads it. A pass parses every reply once; the figure kept is the median pass.
 //! smtp-codes does more per reply than the others: it reads the enhanced code of every line
-//! (smtp-proto keeps one digit per part and so misreads `5.7.26`), checks that the lines'
-//! codes agree and records every deviation from RFC 5321 and RFC 2034.
+//! (smtp-proto keeps each part in a byte, so a part above 255 saturates: `5.1.351` reads as
+//! `[5, 1, 255]`), checks that the lines' codes agree and records every deviation from RFC
+//! 5321 and RFC 2034.
 
 // Converting counts and durations to f64 for the report is intended.
 #![allow(clippy::cast_precision_loss)]

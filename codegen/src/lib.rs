@@ -52,6 +52,41 @@ pub struct Output {
     pub contents: String,
 }
 
+impl Output {
+    /// Whether `on_disk`, a file's bytes, holds these contents, line endings aside: a checkout
+    /// whose Git turned LF into CRLF (`core.autocrlf` on Windows) is not stale.
+    pub fn matches(&self, on_disk: &[u8]) -> bool {
+        let mut on_disk = on_disk.iter().copied().filter(|&b| b != b'\r');
+        let mut generated = self.contents.bytes().filter(|&b| b != b'\r');
+        loop {
+            match (on_disk.next(), generated.next()) {
+                (None, None) => return true,
+                (a, b) if a == b => {}
+                _ => return false,
+            }
+        }
+    }
+}
+
+/// The outputs whose file under `root` is missing or holds other contents (see
+/// [`Output::matches`]): what `cargo xtask codegen --check` and the freshness test report.
+///
+/// # Errors
+///
+/// A file that exists but cannot be read.
+pub fn stale_outputs<'a>(root: &Path, outputs: &'a [Output]) -> Result<Vec<&'a Output>, String> {
+    let mut stale = Vec::new();
+    for output in outputs {
+        match std::fs::read(root.join(output.path)) {
+            Ok(bytes) if output.matches(&bytes) => {}
+            Ok(_) => stale.push(output),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => stale.push(output),
+            Err(err) => return Err(format!("error: cannot read {}: {err}", output.path)),
+        }
+    }
+    Ok(stale)
+}
+
 /// Renders every output of a validated registry, in a fixed order.
 pub fn render_all(registry: &Registry) -> Vec<Output> {
     vec![

@@ -183,10 +183,35 @@ fn cargo_output(dir: &Path, args: &[&str]) -> Result<String, String> {
         .current_dir(dir)
         .output()
         .map_err(|e| format!("error: cannot run cargo: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "error: `cargo {}` failed in {}:\n{}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr).trim_end()
+        ));
+    }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 fn median(times: &mut [Duration]) -> Duration {
     times.sort();
     times[times.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_cargo_command_fails_the_run() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert!(cargo(dir, &["no-such-subcommand"], None).is_err());
+        let error = cargo_output(dir, &["no-such-subcommand"]).unwrap_err();
+        assert!(
+            error.contains("`cargo no-such-subcommand` failed"),
+            "{error}"
+        );
+        assert!(cargo_output(dir, &["--version"]).is_ok());
+    }
 }

@@ -1,4 +1,5 @@
-//! Workspace automation, run as `cargo xtask <task>`: today `codegen [--check]`.
+//! Workspace automation, run as `cargo xtask <task>`: `codegen [--check]` regenerates (or
+//! checks) the generated files, `bench-compile` measures what the derive costs to compile.
 
 #![forbid(unsafe_code)]
 
@@ -65,18 +66,7 @@ fn codegen(mode: Mode) -> Result<(), String> {
 fn generate(root: &Path, mode: Mode) -> Result<Vec<&'static str>, String> {
     // All problems in the data are reported before anything is written.
     let outputs = codegen::generate(root).map_err(|diagnostics| diagnostics.to_string())?;
-    let mut stale = Vec::new();
-    for output in &outputs {
-        let path = root.join(output.path);
-        let current = match fs::read(&path) {
-            Ok(bytes) => Some(bytes),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => None,
-            Err(err) => return Err(format!("error: cannot read {}: {err}", output.path)),
-        };
-        if current.as_deref() != Some(output.contents.as_bytes()) {
-            stale.push(output);
-        }
-    }
+    let stale = codegen::stale_outputs(root, &outputs)?;
     match mode {
         Mode::Check if !stale.is_empty() => {
             let mut message =
