@@ -201,6 +201,10 @@ pub struct EnhancedEntry {
     /// Whether the registry marks it deprecated.
     #[serde(default)]
     pub deprecated: bool,
+    /// For a deprecated entry, the entry to use instead, as `X.<subject>.<detail>`; the class
+    /// carries over (`5.6.10` becomes `5.6.8`). [`crate::validate`] checks that it names an
+    /// entry that is not itself deprecated, and that only a deprecated entry has one.
+    pub replaced_by: Option<String>,
     /// This project's description.
     pub description: String,
     /// History and disagreements between sources.

@@ -307,6 +307,15 @@ fn enhanced_section(w: &mut String, entry: &EnhancedEntry, registry: &Registry) 
         "registered"
     };
     line(w, &format!("- **Status:** {status}"));
+    if let Some(replacement) = &entry.replaced_by {
+        line(
+            w,
+            &format!(
+                "- **Replaced by:** [{replacement}](#{})",
+                enhanced_anchor(replacement)
+            ),
+        );
+    }
     let classes: Vec<String> = entry.classes.iter().map(|c| format!("{c}.x.x")).collect();
     line(w, &format!("- **Meaningful with:** {}", classes.join(", ")));
     let mut associated: Vec<String> = entry

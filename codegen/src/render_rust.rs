@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry};
+use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, parse_enhanced_key};
 use crate::{DATA_PATH, GENERATED_BY};
 
 /// The Rust source of `smtp-codes/src/generated.rs` for a validated registry.
@@ -22,7 +22,10 @@ pub fn render_rust(registry: &Registry) -> String {
         }
     });
     let replies = registry.reply_codes.iter().map(|r| reply_info(r, registry));
-    let enhanced = registry.enhanced_codes.iter().map(enhanced_info);
+    let enhanced = registry
+        .enhanced_codes
+        .iter()
+        .map(|e| enhanced_info(e, registry));
     let constant_pairs = registry.reply_codes.iter().map(|r| {
         let name = format_ident!("{}", r.name);
         let text = &r.name;
@@ -85,7 +88,18 @@ pub fn render_derive_table(registry: &Registry) -> String {
         let (subject, detail) = e.subject_detail().expect("validated");
         let (subject, detail) = (num(subject), num(detail));
         let deprecated = e.deprecated;
-        quote! { KnownEnhanced { subject: #subject, detail: #detail, deprecated: #deprecated } }
+        let replaced_by = option(replacement(e).map(|(subject, detail)| {
+            let (subject, detail) = (num(subject), num(detail));
+            quote!((#subject, #detail))
+        }));
+        quote! {
+            KnownEnhanced {
+                subject: #subject,
+                detail: #detail,
+                deprecated: #deprecated,
+                replaced_by: #replaced_by,
+            }
+        }
     });
     let reply_len = Literal::usize_unsuffixed(registry.reply_codes.len());
     let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
@@ -190,7 +204,15 @@ fn reply_info(reply: &ReplyEntry, registry: &Registry) -> TokenStream {
     }
 }
 
-fn enhanced_info(entry: &EnhancedEntry) -> TokenStream {
+/// The subject and detail of the entry `entry` is replaced by, if any.
+fn replacement(entry: &EnhancedEntry) -> Option<(u16, u16)> {
+    entry
+        .replaced_by
+        .as_deref()
+        .map(|key| parse_enhanced_key(key).expect("validated"))
+}
+
+fn enhanced_info(entry: &EnhancedEntry, registry: &Registry) -> TokenStream {
     let (subject, detail) = entry.subject_detail().expect("validated");
     let (subject, detail) = (num(subject), num(detail));
     let key = &entry.code;
@@ -207,6 +229,16 @@ fn enhanced_info(entry: &EnhancedEntry) -> TokenStream {
     let associated_note = option_str(entry.associated_note.as_deref());
     let references = references(&entry.references);
     let deprecated = entry.deprecated;
+    // The position of the replacement in `ENHANCED_TABLE`, as `ReplyInfo::enhanced` holds them.
+    let replaced_by = option(replacement(entry).map(|key| {
+        let index = registry
+            .enhanced_codes
+            .iter()
+            .position(|e| e.subject_detail() == Some(key))
+            .expect("validated");
+        let index = num(u8::try_from(index).expect("under 256 enhanced codes"));
+        quote!(#index)
+    }));
     let description = &entry.description;
     let notes = option_str(entry.notes.as_deref());
     quote! {
@@ -220,6 +252,7 @@ fn enhanced_info(entry: &EnhancedEntry) -> TokenStream {
             associated_note: #associated_note,
             references: &[#(#references),*],
             deprecated: #deprecated,
+            replaced_by: #replaced_by,
             description: #description,
             notes: #notes,
         }
@@ -243,12 +276,16 @@ fn reference(reference: &Reference) -> TokenStream {
     quote! { Reference { rfc: #rfc, section: #section, label: #label, url: #url } }
 }
 
-fn option_str(value: Option<&str>) -> TokenStream {
-    if let Some(s) = value {
-        quote!(Some(#s))
+fn option(value: Option<TokenStream>) -> TokenStream {
+    if let Some(tokens) = value {
+        quote!(Some(#tokens))
     } else {
         quote!(None)
     }
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    option(value.map(|s| quote!(#s)))
 }
 
 /// An unsuffixed integer literal, so the generated tables read `550`, not `550u16`.

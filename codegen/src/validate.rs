@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{EnhancedEntry, Line, Reference, Registry, ReplyEntry, Status};
+use crate::model::{
+    EnhancedEntry, Line, Reference, Registry, ReplyEntry, Status, parse_enhanced_key,
+};
 
 /// The commands a reply code may be listed under. `CONNECT` is the greeting when a connection
 /// opens; `ANY` means any command.
@@ -18,10 +20,11 @@ pub const KNOWN_COMMANDS: &[&str] = &[
 ///
 /// Rules: reply codes are 200–599, unique and ascending; constant names are unique
 /// `SCREAMING_SNAKE_CASE` identifiers; enhanced codes are `X.n.n`, unique, ascending, and their
-/// subject exists; associated reply codes exist in the table; classes are 2–5 and subjects
-/// unique; references are well formed; texts, names and descriptions are non-empty and trimmed;
-/// commands are known; statuses other than non-standard cite an RFC; every cited RFC is in
-/// `rfcs` and every entry of `rfcs` is cited.
+/// subject exists; associated reply codes exist in the table; `replaced_by` is only on
+/// deprecated entries and names another entry, one that is not deprecated; classes are 2–5 and
+/// subjects unique; references are well formed; texts, names and descriptions are non-empty and
+/// trimmed; commands are known; statuses other than non-standard cite an RFC; every cited RFC is
+/// in `rfcs` and every entry of `rfcs` is cited.
 pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
     let mut check = Checker {
         file,
@@ -223,7 +226,55 @@ impl Checker<'_> {
             first_line.entry(key).or_insert(line);
             previous = Some(previous.map_or(key, |p| p.max(key)));
             self.enhanced_details(enhanced, &entry, &reply_codes);
+            self.replaced_by(enhanced, &entry, registry);
         }
+    }
+
+    /// `replaced_by` goes on deprecated entries only, and names an entry that is not itself
+    /// deprecated (so following it once always reaches a code to use).
+    fn replaced_by(&mut self, enhanced: &EnhancedEntry, entry: &str, registry: &Registry) {
+        let Some(replacement) = &enhanced.replaced_by else {
+            return;
+        };
+        let line = enhanced.line;
+        if !enhanced.deprecated {
+            self.error(
+                line,
+                entry,
+                "`replaced_by` is only for deprecated entries: \
+                 add `deprecated: true` or remove `replaced_by`",
+            );
+        }
+        let Some(key) = parse_enhanced_key(replacement) else {
+            self.error(
+                line,
+                entry,
+                format!(
+                    "`replaced_by: {replacement}` is not of the form `X.<subject>.<detail>` \
+                     (1 to 3 digits each, no leading zeros)"
+                ),
+            );
+            return;
+        };
+        let target = registry
+            .enhanced_codes
+            .iter()
+            .find(|e| e.subject_detail() == Some(key));
+        let problem = match target {
+            _ if Some(key) == enhanced.subject_detail() => {
+                "names the entry itself; name the entry to use instead"
+            }
+            None => "is not in `enhanced_codes`; name an entry of the registry",
+            Some(target) if target.deprecated => {
+                "is deprecated too; name the entry that replaces both"
+            }
+            Some(_) => return,
+        };
+        self.error(
+            line,
+            entry,
+            format!("`replaced_by: {replacement}` {problem}"),
+        );
     }
 
     fn enhanced_details(

@@ -388,3 +388,51 @@ fn subjects_unique_and_ascending() {
         "subject 0: out of order: subject 1 comes before it; keep subjects ascending",
     );
 }
+
+/// A deprecated entry after X.1.1 in [`VALID`], replaced by X.1.1.
+const DEPRECATED: &str = r#"  - code: X.1.2
+    classes: [5]
+    associated_codes: []
+    references:
+      - { rfc: 3463, section: "3.2" }
+    deprecated: true
+    replaced_by: X.1.1
+    description: Use X.1.1.
+"#;
+
+#[test]
+fn replaced_by_names_a_current_entry_and_only_on_deprecated_ones() {
+    let with = |entries: &str| VALID.replace("rfcs:\n", &format!("{entries}rfcs:\n"));
+    check(&with(DEPRECATED)).unwrap();
+    for (replacement, problem) in [
+        ("X.1.9", "`replaced_by: X.1.9` is not in `enhanced_codes`"),
+        ("X.1.2", "`replaced_by: X.1.2` names the entry itself"),
+        (
+            "5.1.1",
+            "`replaced_by: 5.1.1` is not of the form `X.<subject>.<detail>`",
+        ),
+    ] {
+        let entry = DEPRECATED.replace(
+            "replaced_by: X.1.1",
+            &format!("replaced_by: \"{replacement}\""),
+        );
+        assert_reports(
+            &errors(&with(&entry)),
+            &format!("data/test.yaml:47: enhanced code X.1.2: {problem}"),
+        );
+    }
+    let report = errors(&with(&DEPRECATED.replace("    deprecated: true\n", "")));
+    assert_reports(
+        &report,
+        "enhanced code X.1.2: `replaced_by` is only for deprecated entries",
+    );
+    // A replacement that is itself deprecated would send the reader to a code nobody should use.
+    let second = DEPRECATED
+        .replace("X.1.2", "X.1.3")
+        .replace("replaced_by: X.1.1", "replaced_by: X.1.2");
+    let report = errors(&with(&format!("{DEPRECATED}{second}")));
+    assert_reports(
+        &report,
+        "enhanced code X.1.3: `replaced_by: X.1.2` is deprecated too",
+    );
+}

@@ -17,6 +17,8 @@ pub(crate) struct KnownEnhanced {
     pub(crate) detail: u16,
     /// Deprecated by the registry (X.6.10).
     pub(crate) deprecated: bool,
+    /// The subject and detail of the entry to use instead of a deprecated one (X.6.8).
+    pub(crate) replaced_by: Option<(u16, u16)>,
 }
 
 /// The documented reply code `code`.
@@ -83,7 +85,7 @@ mod tests {
         assert!(family(559).any(|c| c == 550));
         assert!(family(559).all(|c| (550..560).contains(&c)));
         assert!(enhanced(1, 1).is_some_and(|e| !e.deprecated));
-        assert!(enhanced(6, 10).is_some_and(|e| e.deprecated));
+        assert!(enhanced(6, 10).is_some_and(|e| e.deprecated && e.replaced_by == Some((6, 8))));
         assert!(enhanced(1, 99).is_none());
     }
 }

@@ -312,9 +312,17 @@ fn check_enhanced(lit: &LitStr, code: u16) -> syn::Result<String> {
             )));
         }
         Some(known) if known.deprecated => {
-            return Err(error(format!(
-                "X.{subject}.{detail} is deprecated in the IANA registry; see smtp_codes::EnhancedInfo::notes for what replaces it"
-            )));
+            return Err(error(match known.replaced_by {
+                Some((new_subject, new_detail)) => format!(
+                    "X.{subject}.{detail} is deprecated in the IANA registry; use \
+                     X.{new_subject}.{new_detail} instead: write \
+                     \"{class}.{new_subject}.{new_detail}\""
+                ),
+                None => format!(
+                    "X.{subject}.{detail} is deprecated in the IANA registry, which names no \
+                     replacement; choose another enhanced code"
+                ),
+            }));
         }
         Some(_) => {}
     }

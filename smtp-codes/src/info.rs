@@ -226,6 +226,8 @@ pub struct EnhancedInfo {
     pub(crate) associated_note: Option<&'static str>,
     pub(crate) references: &'static [Reference],
     pub(crate) deprecated: bool,
+    /// Position in `ENHANCED_TABLE` of the entry to use instead.
+    pub(crate) replaced_by: Option<u8>,
     pub(crate) description: &'static str,
     pub(crate) notes: Option<&'static str>,
 }
@@ -287,6 +289,26 @@ impl EnhancedInfo {
     /// Whether the registry marks it deprecated.
     pub const fn is_deprecated(&self) -> bool {
         self.deprecated
+    }
+
+    /// For a deprecated entry, the entry to use instead; the class stays the same (`5.6.10`
+    /// becomes `5.6.8`). `None` for an entry in use, or a deprecated one nothing replaces.
+    ///
+    /// ```
+    /// use smtp_codes::{Class, EnhancedCode};
+    ///
+    /// let deprecated = EnhancedCode::new(5, 6, 10)?.info().unwrap();
+    /// let replacement = deprecated.replaced_by().unwrap();
+    /// assert_eq!(replacement.key(), "X.6.8");
+    /// assert_eq!(replacement.code(Class::PermanentNegative)?.to_string(), "5.6.8");
+    /// assert!(replacement.replaced_by().is_none());
+    /// # Ok::<(), smtp_codes::InvalidEnhancedCode>(())
+    /// ```
+    pub const fn replaced_by(&self) -> Option<&'static EnhancedInfo> {
+        match self.replaced_by {
+            Some(index) => Some(&ENHANCED_TABLE[index as usize]),
+            None => None,
+        }
     }
 
     /// What the code means, in this project's words.
