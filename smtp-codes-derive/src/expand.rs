@@ -1,7 +1,8 @@
 //! Writes the `SmtpReply` impl for a checked input, or the errors and a fallback impl.
 
 use proc_macro2::{TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, Path, Type, WherePredicate};
 
 use crate::ast::{Body, Input};
@@ -36,7 +37,7 @@ fn implementation(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
         .filter_map(|(_, action)| match action {
             Action::Transparent(field) if uses_type_parameter(field.ty, &input.generics) => {
                 let ty = field.ty;
-                Some(syn::parse_quote!(#ty: #krate::SmtpReply))
+                Some(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::SmtpReply))
             }
             _ => None,
         })
@@ -61,7 +62,7 @@ fn implementation(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
                 let name = Ident::new(name, proc_macro2::Span::call_site());
                 quote!(#krate::ReplyCode::#name)
             }
-            Action::Transparent(_) => quote!(#krate::SmtpReply::reply_code(#field_binding)),
+            Action::Transparent(field) => forward(field.ty, krate, "reply_code", &field_binding),
         };
         quote! { #pattern => #value, }
     });
@@ -75,7 +76,7 @@ fn implementation(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
                 quote!(::core::option::Option::Some(#krate::enhanced_code!(#code)))
             }
             Action::Code { enhanced: None, .. } => quote!(::core::option::Option::None),
-            Action::Transparent(_) => quote!(#krate::SmtpReply::enhanced_code(#field_binding)),
+            Action::Transparent(field) => forward(field.ty, krate, "enhanced_code", &field_binding),
         };
         quote! { #pattern => #value, }
     });
@@ -103,6 +104,14 @@ fn implementation(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The call of `method` on the forwarded field, spanned on the field's type so that a type
+/// that does not implement `SmtpReply` is reported there, not at the derive.
+fn forward(ty: &Type, krate: &Path, method: &str, binding: &Ident) -> TokenStream {
+    let span = ty.span();
+    let method = Ident::new(method, span);
+    quote_spanned!(span=> <#ty as #krate::SmtpReply>::#method(#binding))
 }
 
 /// The pattern that matches a struct or variant, binding the forwarded field if there is one.
