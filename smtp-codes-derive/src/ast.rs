@@ -1,7 +1,7 @@
 //! The input type as the derive sees it: its shape, and the `#[smtp]` attribute of the type
 //! and of each variant.
 
-use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
 
 use crate::attr::{self, SmtpAttr};
 use crate::valid::Errors;
@@ -30,6 +30,8 @@ pub(crate) struct Body<'a> {
     /// The variant's name, or the struct's.
     pub(crate) ident: &'a Ident,
     pub(crate) fields: Vec<Field<'a>>,
+    /// thiserror's `#[error(transparent)]`, when the struct or variant has it.
+    pub(crate) thiserror_transparent: Option<&'a Attribute>,
 }
 
 pub(crate) struct Field<'a> {
@@ -42,12 +44,14 @@ impl<'a> Input<'a> {
     pub(crate) fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
         let attr = attr::parse(&input.attrs, errors);
         let shape = match &input.data {
-            Data::Struct(data) => Shape::Struct(Body::from_fields(&input.ident, &data.fields)),
+            Data::Struct(data) => {
+                Shape::Struct(Body::new(&input.ident, &data.fields, &input.attrs))
+            }
             Data::Enum(data) => Shape::Enum(
                 data.variants
                     .iter()
                     .map(|variant| Variant {
-                        body: Body::from_fields(&variant.ident, &variant.fields),
+                        body: Body::new(&variant.ident, &variant.fields, &variant.attrs),
                         attr: attr::parse(&variant.attrs, errors),
                     })
                     .collect(),
@@ -69,7 +73,7 @@ impl<'a> Input<'a> {
 }
 
 impl<'a> Body<'a> {
-    fn from_fields(ident: &'a Ident, fields: &'a Fields) -> Self {
+    fn new(ident: &'a Ident, fields: &'a Fields, attrs: &'a [Attribute]) -> Self {
         let fields = fields
             .iter()
             .enumerate()
@@ -81,6 +85,10 @@ impl<'a> Body<'a> {
                 ty: &field.ty,
             })
             .collect();
-        Body { ident, fields }
+        Body {
+            ident,
+            fields,
+            thiserror_transparent: attr::thiserror_transparent(attrs),
+        }
     }
 }

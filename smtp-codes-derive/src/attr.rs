@@ -1,11 +1,13 @@
 //! Reading `#[smtp(...)]`: positional and `key = value` forms, with every duplicate and unknown
 //! key reported where it stands.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, Ident, LitInt, LitStr, Token};
+use syn::{Attribute, Ident, LitFloat, LitInt, LitStr, Token};
 
+use crate::symbol::{self, CODE, CRATE, ENHANCED, TRANSPARENT, UNDOCUMENTED};
 use crate::valid::Errors;
 
 /// What one `#[smtp(...)]` attribute says, before it is checked against the table.
@@ -16,6 +18,8 @@ pub(crate) struct SmtpAttr {
     pub(crate) code: Option<CodeSpec>,
     pub(crate) enhanced: Option<LitStr>,
     pub(crate) transparent: Option<Ident>,
+    /// `undocumented`: the code or the enhanced code is meant to be one the table lacks.
+    pub(crate) undocumented: Option<Ident>,
     /// `crate = "path"`: the `crate` keyword and the path.
     pub(crate) krate: Option<(Ident, LitStr)>,
     /// The attribute did not parse; its error is reported, and nothing more is said about it.
@@ -29,10 +33,6 @@ pub(crate) enum CodeSpec {
     /// `MAILBOX_UNAVAILABLE`
     Name(Ident),
 }
-
-const KEYS: &str = "a reply code (`550` or a constant name such as `MAILBOX_UNAVAILABLE`), an \
-                    enhanced code string (`\"5.1.1\"`), `code = …`, `enhanced = \"…\"`, `transparent`, \
-                    or `crate = \"…\"`";
 
 /// Reads the `#[smtp]` attribute among `attrs`; a second one is an error pointing at it.
 pub(crate) fn parse(attrs: &[Attribute], errors: &mut Errors) -> Option<SmtpAttr> {
@@ -51,7 +51,7 @@ pub(crate) fn parse(attrs: &[Attribute], errors: &mut Errors) -> Option<SmtpAttr
             if list.tokens.is_empty() {
                 return Err(syn::Error::new_spanned(
                     attr,
-                    format!("empty #[smtp()]: expected {KEYS}"),
+                    format!("empty #[smtp()]: {}", symbol::expected()),
                 ));
             }
             (|input: ParseStream<'_>| parse_args(input, &mut problems)).parse2(list.tokens.clone())
@@ -84,14 +84,32 @@ pub(crate) fn parse(attrs: &[Attribute], errors: &mut Errors) -> Option<SmtpAttr
     found.map(|(attr, _)| attr)
 }
 
+/// The `#[error(transparent)]` of thiserror among `attrs`, if there is one. `#[error("...")]`
+/// and every other attribute are ignored.
+pub(crate) fn thiserror_transparent(attrs: &[Attribute]) -> Option<&Attribute> {
+    attrs.iter().find(|attr| {
+        attr.path().is_ident(symbol::THISERROR_ERROR)
+            && attr.meta.require_list().is_ok_and(|list| {
+                let mut tokens = list.tokens.clone().into_iter();
+                matches!(
+                    (tokens.next(), tokens.next()),
+                    (Some(TokenTree::Ident(word)), None) if word == TRANSPARENT
+                )
+            })
+    })
+}
+
 fn attr_span(attr: &Attribute) -> Span {
     attr.pound_token.span
 }
 
-/// Parses the inside of the parentheses. Syntax errors stop the parse; duplicates and unknown
-/// keys are collected in `problems` and parsing goes on.
+/// Parses the inside of the parentheses. Syntax errors stop the parse; duplicates, unknown
+/// keys and values of the wrong shape are collected in `problems` and parsing goes on.
 fn parse_args(input: ParseStream<'_>, problems: &mut Vec<syn::Error>) -> syn::Result<SmtpAttr> {
     let mut attr = SmtpAttr::default();
+    // Enhanced codes written as numbers (`5.1.1`); what to suggest depends on whether the
+    // attribute has a reply code, which may come later.
+    let mut unquoted = Vec::new();
     while !input.is_empty() {
         if input.peek(LitInt) {
             let lit: LitInt = input.parse()?;
@@ -99,51 +117,164 @@ fn parse_args(input: ParseStream<'_>, problems: &mut Vec<syn::Error>) -> syn::Re
         } else if input.peek(LitStr) {
             let lit: LitStr = input.parse()?;
             set(&mut attr.enhanced, lit, "enhanced code", problems);
+        } else if input.peek(LitFloat) {
+            let (tokens, text) = unquoted_enhanced(input)?;
+            if text.split('.').count() != 3 {
+                return Err(syn::Error::new_spanned(tokens, symbol::expected()));
+            }
+            unquoted.push((tokens, text));
         } else if input.peek(Ident::peek_any) {
             let key = Ident::parse_any(input)?;
             let name = key.to_string();
             if input.peek(Token![=]) {
                 input.parse::<Token![=]>()?;
-                match name.as_str() {
-                    "code" => {
-                        let spec = if input.peek(LitInt) {
-                            CodeSpec::Number(input.parse()?)
-                        } else if input.peek(Ident) {
-                            CodeSpec::Name(input.parse()?)
-                        } else {
-                            return Err(input.error("expected a reply code such as `550` or a constant name such as `MAILBOX_UNAVAILABLE`"));
-                        };
-                        set_code(&mut attr, spec, problems);
-                    }
-                    "enhanced" => {
-                        let lit: LitStr = input.parse()?;
-                        set(&mut attr.enhanced, lit, "enhanced code", problems);
-                    }
-                    "crate" => {
-                        let lit: LitStr = input.parse()?;
-                        set(&mut attr.krate, (key, lit), "`crate`", problems);
-                    }
-                    _ => {
-                        problems.push(unknown_key(&key));
-                        // Skip the value so the rest of the attribute is still read.
-                        input.parse::<proc_macro2::TokenTree>()?;
-                    }
-                }
-            } else if name == "transparent" {
+                key_value(&mut attr, key, input, problems)?;
+            } else if name == TRANSPARENT {
                 set(&mut attr.transparent, key, "`transparent`", problems);
+            } else if name == UNDOCUMENTED {
+                set(&mut attr.undocumented, key, "`undocumented`", problems);
+            } else if let Some(example) = value_example(&name) {
+                problems.push(syn::Error::new(
+                    key.span(),
+                    format!("`{name}` takes a value: write `{name} = {example}`"),
+                ));
+                skip_value(input)?;
             } else if looks_like_constant(&name) {
                 set_code(&mut attr, CodeSpec::Name(key), problems);
             } else {
                 problems.push(unknown_key(&key));
             }
         } else {
-            return Err(input.error(format!("expected {KEYS}")));
+            return Err(input.error(symbol::expected()));
         }
         if !input.is_empty() {
             input.parse::<Token![,]>()?;
         }
     }
+    for (tokens, text) in unquoted {
+        let message = if attr.code.is_some() {
+            format!("enhanced codes are strings: write \"{text}\"")
+        } else {
+            let example = match text.as_bytes().first() {
+                Some(b'2') => 250,
+                Some(b'4') => 450,
+                _ => 550,
+            };
+            format!(
+                "enhanced codes are strings, written after the reply code: write \
+                 #[smtp({example}, \"{text}\")]"
+            )
+        };
+        problems.push(syn::Error::new_spanned(tokens, message));
+    }
+    if let (None, Some(lit)) = (&attr.code, &attr.enhanced) {
+        let value = lit.value();
+        if value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit()) {
+            problems.push(syn::Error::new(
+                lit.span(),
+                format!("reply codes are numbers, not strings: write {value} without the quotes"),
+            ));
+        }
+    }
     Ok(attr)
+}
+
+/// The value after `key =`.
+fn key_value(
+    attr: &mut SmtpAttr,
+    key: Ident,
+    input: ParseStream<'_>,
+    problems: &mut Vec<syn::Error>,
+) -> syn::Result<()> {
+    let name = key.to_string();
+    match name.as_str() {
+        CODE => {
+            let spec = if input.peek(LitInt) {
+                CodeSpec::Number(input.parse()?)
+            } else if input.peek(Ident) {
+                CodeSpec::Name(input.parse()?)
+            } else if input.peek(LitStr) {
+                let lit: LitStr = input.parse()?;
+                problems.push(syn::Error::new(
+                    lit.span(),
+                    format!(
+                        "reply codes are numbers, not strings: write `{CODE} = {}`",
+                        lit.value()
+                    ),
+                ));
+                return Ok(());
+            } else {
+                return Err(input.error(
+                    "expected a reply code such as `550` or a constant name such as \
+                     `MAILBOX_UNAVAILABLE`",
+                ));
+            };
+            set_code(attr, spec, problems);
+        }
+        ENHANCED => {
+            if input.peek(LitFloat) {
+                let (tokens, text) = unquoted_enhanced(input)?;
+                problems.push(syn::Error::new_spanned(
+                    tokens,
+                    format!("enhanced codes are strings: write `{ENHANCED} = \"{text}\"`"),
+                ));
+                return Ok(());
+            }
+            let lit: LitStr = input.parse()?;
+            set(&mut attr.enhanced, lit, "enhanced code", problems);
+        }
+        CRATE => {
+            let lit: LitStr = input.parse()?;
+            set(&mut attr.krate, (key, lit), "`crate`", problems);
+        }
+        TRANSPARENT | UNDOCUMENTED => {
+            problems.push(syn::Error::new(
+                key.span(),
+                format!("`{name}` takes no value: write `{name}` alone"),
+            ));
+            skip_value(input)?;
+        }
+        _ => {
+            problems.push(unknown_key(&key));
+            skip_value(input)?;
+        }
+    }
+    Ok(())
+}
+
+/// What a key that takes a value looks like with one, for messages; `None` for other names.
+fn value_example(name: &str) -> Option<&'static str> {
+    match name {
+        CODE => Some("550"),
+        ENHANCED => Some("\"5.1.1\""),
+        CRATE => Some("\"path::to::smtp_codes\""),
+        _ => None,
+    }
+}
+
+/// Reads an enhanced code written without quotes: Rust reads `5.1.1` as the float `5.1`, a
+/// `.` and the integer `1`. Returns its tokens (for the span) and the code as written.
+fn unquoted_enhanced(input: ParseStream<'_>) -> syn::Result<(TokenStream, String)> {
+    let float: LitFloat = input.parse()?;
+    let mut text = float.to_string();
+    let mut tokens = float.into_token_stream();
+    while input.peek(Token![.]) && input.peek2(LitInt) {
+        let dot: Token![.] = input.parse()?;
+        let detail: LitInt = input.parse()?;
+        text.push('.');
+        text.push_str(&detail.to_string());
+        dot.to_tokens(&mut tokens);
+        detail.to_tokens(&mut tokens);
+    }
+    Ok((tokens, text))
+}
+
+/// Skips the tokens up to the next `,`, so the rest of the attribute is still read.
+fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
 }
 
 fn set_code(attr: &mut SmtpAttr, spec: CodeSpec, problems: &mut Vec<syn::Error>) {
@@ -163,15 +294,15 @@ fn set<T: Spanned>(slot: &mut Option<T>, value: T, what: &str, problems: &mut Ve
 
 fn unknown_key(key: &Ident) -> syn::Error {
     let name = key.to_string();
-    let hint = ["code", "enhanced", "transparent", "crate"]
-        .into_iter()
-        .filter(|known| crate::valid::edit_distance(known, &name) <= 2)
+    let hint = symbol::did_you_mean(&name)
         .map(|known| format!("; did you mean `{known}`?"))
-        .next()
         .unwrap_or_default();
     syn::Error::new(
         key.span(),
-        format!("unknown key `{name}` in #[smtp(...)]{hint}\nexpected {KEYS}"),
+        format!(
+            "unknown key `{name}` in #[smtp(...)]{hint}\n{}",
+            symbol::expected()
+        ),
     )
 }
 

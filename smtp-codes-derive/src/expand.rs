@@ -1,12 +1,12 @@
 //! Writes the `SmtpReply` impl for a checked input, or the errors and a fallback impl.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, Path, Type, WherePredicate};
 
 use crate::ast::{Body, Input};
-use crate::valid::{self, Action, Errors, Plan};
+use crate::valid::{self, Action, Code, Errors, Plan};
 
 /// The whole expansion: the impl when the input is right; otherwise every error as
 /// `compile_error!` plus an impl whose methods are unreachable, so the user sees the real
@@ -58,9 +58,19 @@ fn implementation(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
     let reply_arms = plan.bodies.iter().map(|(body, action)| {
         let pattern = pattern(body, action, plan.is_enum, &field_binding);
         let value = match action {
-            Action::Code { name, .. } => {
+            Action::Code {
+                code: Code::Documented(name),
+                ..
+            } => {
                 let name = Ident::new(name, proc_macro2::Span::call_site());
                 quote!(#krate::ReplyCode::#name)
+            }
+            Action::Code {
+                code: Code::Undocumented(code),
+                ..
+            } => {
+                let code = Literal::u16_unsuffixed(*code);
+                quote!(#krate::reply_code!(#code))
             }
             Action::Transparent(field) => forward(field.ty, krate, "reply_code", &field_binding),
         };
@@ -175,6 +185,7 @@ mod tests {
         for input in [
             "#[smtp(451, \"4.3.0\")] enum E { #[smtp(550, \"5.1.1\")] A, #[smtp(transparent)] B(Inner), C }",
             "#[smtp(transparent)] struct S<T>(T);",
+            "#[smtp(571, \"5.7.606\", undocumented)] struct Undocumented;",
             "#[smtp(559)] struct Bad;",
             "union U { a: u8 }",
         ] {

@@ -5,6 +5,7 @@ use syn::{Ident, LitInt, LitStr, Path};
 
 use crate::ast::{Body, Field, Input, Shape};
 use crate::attr::{CodeSpec, SmtpAttr};
+use crate::symbol::UNDOCUMENTED;
 use crate::table;
 
 /// Errors collected across the whole input, combined into one `syn::Error`.
@@ -32,13 +33,22 @@ impl Errors {
 
 /// What a struct or variant answers with.
 pub(crate) enum Action<'a> {
-    /// A fixed code: the name of its `ReplyCode` constant and the enhanced code, normalised.
+    /// A fixed code, and the enhanced code, normalised.
     Code {
-        name: &'static str,
+        code: Code,
         enhanced: Option<String>,
     },
     /// Forward to the one field's `SmtpReply`.
     Transparent(&'a Field<'a>),
+}
+
+/// A reply code that passed the checks.
+#[derive(Clone, Copy)]
+pub(crate) enum Code {
+    /// A documented code: the name of its `ReplyCode` constant.
+    Documented(&'static str),
+    /// A code marked `undocumented`: its number.
+    Undocumented(u16),
 }
 
 /// The checked input: what every struct or variant answers with, and the crate path.
@@ -77,44 +87,57 @@ pub(crate) fn crate_path(attr: Option<&SmtpAttr>, errors: &mut Errors) -> Path {
     syn::parse_quote!(::smtp_codes)
 }
 
-/// Checks `input` and plans the impl; `None` when anything was reported.
+/// Checks `input` and plans the impl. Every problem goes to `errors`; the plan always comes
+/// back, holding what each struct or variant that passed answers with, and is only worth
+/// expanding when `errors` stayed empty.
 pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     let krate = crate_path(input.attr.as_ref(), errors);
     let mut bodies = Vec::new();
     match &input.shape {
-        Shape::Struct(body) => match input.attr.as_ref().map(|a| outcome(a, Some(body), Place::Struct, errors)) {
-            Some(Outcome::Action(action)) => bodies.push((body, action)),
-            Some(Outcome::Failed) => {}
-            Some(Outcome::NoCode) | None => errors.push(syn::Error::new(
-                body.ident.span(),
-                format!(
-                    "`{}` needs #[smtp(CODE)] (such as #[smtp(550, \"5.1.1\")]) or #[smtp(transparent)] to derive SmtpReply",
-                    body.ident
-                ),
-            )),
-        },
+        Shape::Struct(body) => {
+            let own = input
+                .attr
+                .as_ref()
+                .map(|a| outcome(a, Some(body), Place::Struct, errors));
+            match own {
+                Some(Outcome::Action(action)) => bodies.push((body, action)),
+                Some(Outcome::Failed) => {}
+                Some(Outcome::NoCode) | None => errors.push(no_code(body, Within::Struct)),
+            }
+        }
         Shape::Enum(variants) => {
-            let default = input.attr.as_ref().map(|a| outcome(a, None, Place::EnumDefault, errors));
-            let default_failed = matches!(default, Some(Outcome::Failed));
+            let default = input
+                .attr
+                .as_ref()
+                .map(|a| outcome(a, None, Place::EnumDefault, errors));
+            let within = Within::Enum {
+                ident: input.ident,
+                has_default: input.attr.as_ref().is_some_and(|a| a.code.is_some()),
+            };
             for variant in variants {
-                let own = variant.attr.as_ref().map(|a| outcome(a, Some(&variant.body), Place::Variant, errors));
-                match own {
-                    Some(Outcome::Action(action)) => bodies.push((&variant.body, action)),
-                    Some(Outcome::Failed) => {}
-                    Some(Outcome::NoCode) | None => match &default {
-                        Some(Outcome::Action(Action::Code { name, enhanced })) => bodies.push((
-                            &variant.body,
-                            Action::Code { name, enhanced: enhanced.clone() },
-                        )),
-                        _ if default_failed => {}
-                        _ => errors.push(syn::Error::new(
-                            variant.body.ident.span(),
-                            format!(
-                                "variant `{}` has no reply code: add #[smtp(CODE)] to it, or a default #[smtp(CODE)] to the enum `{}`",
-                                variant.body.ident, input.ident
-                            ),
-                        )),
-                    },
+                let body = &variant.body;
+                let own = variant
+                    .attr
+                    .as_ref()
+                    .map(|a| outcome(a, Some(body), Place::Variant, errors));
+                match (own, &default) {
+                    (Some(Outcome::Action(action)), _) => bodies.push((body, action)),
+                    (Some(Outcome::Failed), _) => {}
+                    // An #[error(transparent)] variant must say which code it answers with,
+                    // even where the enum has a default.
+                    _ if body.thiserror_transparent.is_some() => {
+                        errors.push(no_code(body, within));
+                    }
+                    (_, Some(Outcome::Action(Action::Code { code, enhanced }))) => bodies.push((
+                        body,
+                        Action::Code {
+                            code: *code,
+                            enhanced: enhanced.clone(),
+                        },
+                    )),
+                    // The default's own mistake has been reported.
+                    (_, Some(Outcome::Failed)) => {}
+                    _ => errors.push(no_code(body, within)),
                 }
             }
         }
@@ -124,6 +147,50 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
         bodies,
         is_enum: matches!(input.shape, Shape::Enum(_)),
     }
+}
+
+/// Where a struct or variant without a code stands.
+#[derive(Clone, Copy)]
+enum Within<'a> {
+    Struct,
+    Enum { ident: &'a Ident, has_default: bool },
+}
+
+/// The error for a struct or variant with no code of its own and none to fall back on, or
+/// with thiserror's `#[error(transparent)]` and no code of its own.
+fn no_code(body: &Body<'_>, within: Within<'_>) -> syn::Error {
+    let name = body.ident;
+    if let Some(attr) = body.thiserror_transparent {
+        let (what, consequence) = match within {
+            Within::Enum {
+                has_default: true, ..
+            } => (
+                "variant",
+                "it would take the enum's default reply code, not its inner error's",
+            ),
+            Within::Enum { .. } => ("variant", "it has no reply code"),
+            Within::Struct => ("struct", "it has no reply code"),
+        };
+        return syn::Error::new_spanned(
+            attr,
+            format!(
+                "{what} `{name}` is #[error(transparent)] but has no #[smtp(...)], so \
+                 {consequence}\nadd #[smtp(transparent)] to forward to the inner error's \
+                 SmtpReply, or give `{name}` its own code, such as #[smtp(550, \"5.1.1\")]"
+            ),
+        );
+    }
+    let message = match within {
+        Within::Struct => format!(
+            "`{name}` needs #[smtp(CODE)] (such as #[smtp(550, \"5.1.1\")]) or \
+             #[smtp(transparent)] to derive SmtpReply"
+        ),
+        Within::Enum { ident, .. } => format!(
+            "variant `{name}` has no reply code: add #[smtp(CODE)] to it, or a default \
+             #[smtp(CODE)] to the enum `{ident}`"
+        ),
+    };
+    syn::Error::new(name.span(), message)
 }
 
 /// What one attribute says, checked. `body` is the struct or variant it is on (`None` on an
@@ -146,42 +213,31 @@ fn outcome<'a>(
         failed = true;
     }
     if let Some(transparent) = &attr.transparent {
-        if attr.code.is_some() || attr.enhanced.is_some() {
-            errors.push(syn::Error::new(
-                transparent.span(),
-                "`transparent` forwards to the field's SmtpReply and cannot be combined with a code",
-            ));
-            return Outcome::Failed;
-        }
-        let Some(body) = body else {
-            errors.push(syn::Error::new(
-                transparent.span(),
-                "`transparent` goes on a variant or a struct with one field, not on an enum",
-            ));
-            return Outcome::Failed;
-        };
-        if body.fields.len() != 1 {
-            errors.push(syn::Error::new(
-                transparent.span(),
-                format!(
-                    "#[smtp(transparent)] needs exactly one field to forward to; `{}` has {}",
-                    body.ident,
-                    body.fields.len()
-                ),
-            ));
-            return Outcome::Failed;
-        }
-        return if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Action(Action::Transparent(&body.fields[0]))
+        return match transparent_field(attr, transparent, body) {
+            Ok(field) if !failed => Outcome::Action(Action::Transparent(field)),
+            Ok(_) => Outcome::Failed,
+            Err(error) => {
+                errors.push(error);
+                Outcome::Failed
+            }
         };
     }
     let Some(spec) = &attr.code else {
         if let Some(enhanced) = &attr.enhanced {
             errors.push(syn::Error::new(
                 enhanced.span(),
-                "an enhanced code needs a reply code in the same attribute, as in #[smtp(550, \"5.1.1\")]",
+                "an enhanced code needs a reply code in the same attribute, as in \
+                 #[smtp(550, \"5.1.1\")]",
+            ));
+            return Outcome::Failed;
+        }
+        if let Some(undocumented) = &attr.undocumented {
+            errors.push(syn::Error::new(
+                undocumented.span(),
+                format!(
+                    "`{UNDOCUMENTED}` needs a reply code to mark: write it beside the code, as \
+                     in #[smtp(571, {UNDOCUMENTED})]"
+                ),
             ));
             return Outcome::Failed;
         }
@@ -191,41 +247,108 @@ fn outcome<'a>(
             Outcome::NoCode
         };
     };
-    let known = match resolve_code(spec) {
-        Ok(known) => known,
+    match checked_code(attr, spec) {
+        Ok(action) if !failed => Outcome::Action(action),
+        Ok(_) => Outcome::Failed,
         Err(error) => {
             errors.push(error);
-            return Outcome::Failed;
+            Outcome::Failed
         }
+    }
+}
+
+/// The field `#[smtp(transparent)]` forwards to, when the attribute and the body allow it.
+fn transparent_field<'a>(
+    attr: &SmtpAttr,
+    transparent: &Ident,
+    body: Option<&'a Body<'a>>,
+) -> syn::Result<&'a Field<'a>> {
+    let error = |message: String| Err(syn::Error::new(transparent.span(), message));
+    if attr.code.is_some() || attr.enhanced.is_some() {
+        return error(
+            "`transparent` forwards to the field's SmtpReply and cannot be combined with a code"
+                .to_owned(),
+        );
+    }
+    if let Some(undocumented) = &attr.undocumented {
+        return Err(syn::Error::new(
+            undocumented.span(),
+            format!(
+                "`transparent` takes its codes from the field, so there is nothing here for \
+                 `{UNDOCUMENTED}` to mark: remove `{UNDOCUMENTED}`"
+            ),
+        ));
+    }
+    let Some(body) = body else {
+        return error(
+            "`transparent` goes on a variant or a struct with one field, not on an enum".to_owned(),
+        );
     };
-    let enhanced = match &attr.enhanced {
-        Some(lit) => match check_enhanced(lit, known.code) {
-            Ok(enhanced) => Some(enhanced),
-            Err(error) => {
-                errors.push(error);
-                return Outcome::Failed;
+    match body.fields.as_slice() {
+        [field] => Ok(field),
+        fields => error(format!(
+            "#[smtp(transparent)] needs exactly one field to forward to; `{}` has {}",
+            body.ident,
+            fields.len()
+        )),
+    }
+}
+
+/// A reply code as checked: its number, and its constant's name when the table documents it.
+struct Reply {
+    code: u16,
+    constant: Option<&'static str>,
+}
+
+/// An enhanced code as checked: normalised, and whether the registry has it.
+struct Enhanced {
+    text: String,
+    registered: bool,
+}
+
+/// Checks the code and the enhanced code of an attribute, and what `undocumented` says of them.
+fn checked_code<'a>(attr: &SmtpAttr, spec: &CodeSpec) -> syn::Result<Action<'a>> {
+    let undocumented = attr.undocumented.as_ref();
+    let reply = match spec {
+        CodeSpec::Number(lit) => resolve_number(lit, undocumented.is_some())?,
+        CodeSpec::Name(ident) => resolve_name(ident)?,
+    };
+    let enhanced = attr
+        .enhanced
+        .as_ref()
+        .map(|lit| check_enhanced(lit, reply.code, undocumented.is_some()))
+        .transpose()?;
+    if let (Some(keyword), Some(constant)) = (undocumented, reply.constant) {
+        // `undocumented` has to vouch for something: the reply code or the enhanced code.
+        let code = match spec {
+            CodeSpec::Number(_) => reply.code.to_string(),
+            CodeSpec::Name(_) => format!("`{constant}` ({})", reply.code),
+        };
+        let documented = match &enhanced {
+            None => Some(format!("{code} is documented")),
+            Some(enhanced) if enhanced.registered => {
+                Some(format!("{code} and {} are both documented", enhanced.text))
             }
+            Some(_) => None,
+        };
+        if let Some(documented) = documented {
+            return Err(syn::Error::new(
+                keyword.span(),
+                format!("{documented}; remove `{UNDOCUMENTED}`"),
+            ));
+        }
+    }
+    Ok(Action::Code {
+        code: match reply.constant {
+            Some(name) => Code::Documented(name),
+            None => Code::Undocumented(reply.code),
         },
-        None => None,
-    };
-    if failed {
-        Outcome::Failed
-    } else {
-        Outcome::Action(Action::Code {
-            name: known.name,
-            enhanced,
-        })
-    }
+        enhanced: enhanced.map(|e| e.text),
+    })
 }
 
-fn resolve_code(spec: &CodeSpec) -> syn::Result<&'static table::KnownReply> {
-    match spec {
-        CodeSpec::Number(lit) => resolve_number(lit),
-        CodeSpec::Name(ident) => resolve_name(ident),
-    }
-}
-
-fn resolve_number(lit: &LitInt) -> syn::Result<&'static table::KnownReply> {
+/// A reply code written as a number; one the table lacks is accepted when `undocumented`.
+fn resolve_number(lit: &LitInt, undocumented: bool) -> syn::Result<Reply> {
     if !lit.suffix().is_empty() {
         return Err(syn::Error::new(
             lit.span(),
@@ -241,31 +364,43 @@ fn resolve_number(lit: &LitInt) -> syn::Result<&'static table::KnownReply> {
             return Err(syn::Error::new(
                 lit.span(),
                 format!(
-                    "{digits} is not an SMTP reply code: reply codes are three digits from 200 to 599"
+                    "{digits} is not an SMTP reply code: reply codes are three digits from 200 \
+                     to 599"
                 ),
             ));
         }
     };
-    table::reply(code).ok_or_else(|| {
-        let mut family: Vec<String> = table::family(code).map(|c| c.to_string()).collect();
-        let mut label = format!("{}x", code / 10);
-        if family.is_empty() {
-            family = table::class(code).map(|c| c.to_string()).collect();
-            label = format!("{}xx", code / 100);
-        }
-        syn::Error::new(
-            lit.span(),
-            format!(
-                "{code} is not a documented SMTP reply code; documented {label} codes: {}",
-                family.join(", ")
-            ),
-        )
-    })
+    if let Some(known) = table::reply(code) {
+        return Ok(Reply {
+            code,
+            constant: Some(known.name),
+        });
+    }
+    if undocumented {
+        return Ok(Reply {
+            code,
+            constant: None,
+        });
+    }
+    let mut family: Vec<String> = table::family(code).map(|c| c.to_string()).collect();
+    let mut label = format!("{}x", code / 10);
+    if family.is_empty() {
+        family = table::class(code).map(|c| c.to_string()).collect();
+        label = format!("{}xx", code / 100);
+    }
+    Err(syn::Error::new(
+        lit.span(),
+        format!(
+            "{code} is not a documented SMTP reply code; documented {label} codes: {}\nto use it \
+             on purpose, write #[smtp({code}, {UNDOCUMENTED})]",
+            family.join(", ")
+        ),
+    ))
 }
 
-fn resolve_name(ident: &Ident) -> syn::Result<&'static table::KnownReply> {
+fn resolve_name(ident: &Ident) -> syn::Result<Reply> {
     let name = ident.to_string();
-    table::reply_by_name(&name).ok_or_else(|| {
+    let Some(known) = table::reply_by_name(&name) else {
         let closest = table::names()
             .map(|known| (edit_distance(known, &name), known))
             .min()
@@ -273,46 +408,57 @@ fn resolve_name(ident: &Ident) -> syn::Result<&'static table::KnownReply> {
         let hint = closest.map_or_else(String::new, |(_, known)| {
             format!("; did you mean `{known}`?")
         });
-        syn::Error::new(
+        return Err(syn::Error::new(
             ident.span(),
             format!("`{name}` is not a reply code constant of smtp_codes::ReplyCode{hint}"),
-        )
+        ));
+    };
+    Ok(Reply {
+        code: known.code,
+        constant: Some(known.name),
     })
 }
 
-/// Checks an enhanced code against the reply code it goes with; returns it normalised.
-fn check_enhanced(lit: &LitStr, code: u16) -> syn::Result<String> {
+/// Checks an enhanced code against the reply code it goes with; one the registry lacks is
+/// accepted when `undocumented`.
+fn check_enhanced(lit: &LitStr, code: u16, undocumented: bool) -> syn::Result<Enhanced> {
     let value = lit.value();
-    let error = |message: String| syn::Error::new(lit.span(), message);
+    let error = |message: String| Err(syn::Error::new(lit.span(), message));
     let Some((class, subject, detail)) = parse_enhanced(&value) else {
-        return Err(error(format!(
-            "`{value}` is not an enhanced status code: expected class.subject.detail such as \"5.1.1\", 1 to 3 digits each without leading zeros (RFC 3463)"
-        )));
+        return error(format!(
+            "`{value}` is not an enhanced status code: expected class.subject.detail such as \
+             \"5.1.1\", 1 to 3 digits each without leading zeros (RFC 3463)"
+        ));
     };
     if ![2, 4, 5].contains(&class) {
-        return Err(error(format!(
-            "`{value}` is not an enhanced status code: the class (first number) must be 2, 4 or 5"
-        )));
+        return error(format!(
+            "`{value}` is not an enhanced status code: the class (first number) must be 2, 4 \
+             or 5"
+        ));
     }
     let reply_class = code / 100;
     if reply_class == 3 {
-        return Err(error(format!(
+        return error(format!(
             "a 3xx reply ({code}) takes no enhanced status code: RFC 3463 classes are 2, 4 and 5"
-        )));
+        ));
     }
     if u16::from(class) != reply_class {
-        return Err(error(format!(
-            "enhanced code {value} has class {class} but reply code {code} has class {reply_class}; they must agree (did you mean \"{reply_class}.{subject}.{detail}\"?)"
-        )));
+        return error(format!(
+            "enhanced code {value} has class {class} but reply code {code} has class \
+             {reply_class}; they must agree (did you mean \"{reply_class}.{subject}.{detail}\"?)"
+        ));
     }
-    match table::enhanced(subject, detail) {
+    let registered = match table::enhanced(subject, detail) {
+        None if undocumented => false,
         None => {
-            return Err(error(format!(
-                "{value} is not in the IANA registry of enhanced status codes (there is no X.{subject}.{detail})"
-            )));
+            return error(format!(
+                "{value} is not in the IANA registry of enhanced status codes (there is no \
+                 X.{subject}.{detail})\nto use it on purpose, write \
+                 #[smtp({code}, \"{value}\", {UNDOCUMENTED})]"
+            ));
         }
         Some(known) if known.deprecated => {
-            return Err(error(match known.replaced_by {
+            return error(match known.replaced_by {
                 Some((new_subject, new_detail)) => format!(
                     "X.{subject}.{detail} is deprecated in the IANA registry; use \
                      X.{new_subject}.{new_detail} instead: write \
@@ -322,11 +468,14 @@ fn check_enhanced(lit: &LitStr, code: u16) -> syn::Result<String> {
                     "X.{subject}.{detail} is deprecated in the IANA registry, which names no \
                      replacement; choose another enhanced code"
                 ),
-            }));
+            });
         }
-        Some(_) => {}
-    }
-    Ok(format!("{class}.{subject}.{detail}"))
+        Some(_) => true,
+    };
+    Ok(Enhanced {
+        text: format!("{class}.{subject}.{detail}"),
+        registered,
+    })
 }
 
 /// `class.subject.detail`: one digit, then one to three digits twice.

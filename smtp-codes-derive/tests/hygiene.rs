@@ -26,6 +26,9 @@ mod user {
         Inner(Inner),
         /// Default.
         Busy,
+        /// A code the table lacks.
+        #[smtp(571, undocumented)]
+        Blocked,
     }
 
     /// A forwarded error.
@@ -43,4 +46,5 @@ fn expansion_ignores_shadowing_names() {
         user::Error::Busy.enhanced_code().unwrap().to_string(),
         "4.3.0"
     );
+    assert_eq!(user::Error::Blocked.reply_code(), 571);
 }

@@ -219,3 +219,70 @@ fn side_by_side_with_thiserror() {
     assert_eq!(codes(&busy), some(451, "4.3.0"));
     assert!(std::error::Error::source(&busy).is_some());
 }
+
+#[derive(Debug, SmtpReply)]
+#[smtp(571, undocumented)]
+enum Undocumented {
+    #[smtp(code = 571, enhanced = "5.7.1", undocumented)]
+    Keyed,
+    #[smtp(550, "5.7.606", undocumented)]
+    UnregisteredEnhanced,
+    #[smtp(MAILBOX_UNAVAILABLE, "5.7.606", undocumented)]
+    ConstantWithUnregisteredEnhanced,
+    #[smtp(399, undocumented)]
+    Intermediate,
+    Default,
+}
+
+#[test]
+fn undocumented_codes_are_accepted_when_marked() {
+    assert_eq!(codes(&Undocumented::Keyed), some(571, "5.7.1"));
+    assert_eq!(
+        codes(&Undocumented::UnregisteredEnhanced),
+        some(550, "5.7.606")
+    );
+    assert_eq!(
+        codes(&Undocumented::ConstantWithUnregisteredEnhanced),
+        some(550, "5.7.606")
+    );
+    assert_eq!(codes(&Undocumented::Intermediate), (399, None));
+    assert_eq!(codes(&Undocumented::Default), (571, None));
+    assert!(Undocumented::Keyed.reply_code().info().is_none());
+}
+
+/// Only `#[error(transparent)]` asks for an explicit code: `#[error("...")]` variants take the
+/// default as before, and a transparent variant may forward or have a code of its own.
+#[derive(Debug, thiserror::Error, SmtpReply)]
+#[smtp(451, "4.3.0")]
+enum ThiserrorTransparent {
+    #[error("try later")]
+    Busy,
+    #[error(transparent)]
+    #[smtp(transparent)]
+    Forwarded(StoreErrorWithSource),
+    #[error(transparent)]
+    #[smtp(554, "5.3.0")]
+    OwnCode(std::io::Error),
+}
+
+#[derive(Debug, thiserror::Error, SmtpReply)]
+#[error(transparent)]
+#[smtp(transparent)]
+struct TransparentStruct(StoreErrorWithSource);
+
+#[test]
+fn thiserror_transparent_with_an_explicit_choice() {
+    assert_eq!(codes(&ThiserrorTransparent::Busy), some(451, "4.3.0"));
+    assert_eq!(
+        codes(&ThiserrorTransparent::Forwarded(StoreErrorWithSource)),
+        some(452, "4.3.1")
+    );
+    assert_eq!(
+        codes(&ThiserrorTransparent::OwnCode(std::io::Error::other("x"))),
+        some(554, "5.3.0")
+    );
+    assert_eq!(
+        codes(&TransparentStruct(StoreErrorWithSource)),
+        some(452, "4.3.1")
+    );
+}

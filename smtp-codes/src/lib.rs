@@ -270,8 +270,9 @@ pub use info::{
 };
 pub use reply_code::{InvalidReplyCode, ReplyCode};
 pub use retry::Retry;
-/// Derives [`SmtpReply`](trait@SmtpReply) from `#[smtp(...)]` attributes, checked against this
-/// crate's table at compile time. See the macro's documentation in `smtp-codes-derive`.
+/// Derives [`SmtpReply`](trait@SmtpReply) for a struct or enum from its `#[smtp(...)]`
+/// attributes, checking every code against this crate's table at compile time.
+///
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use smtp_codes_derive::SmtpReply;
