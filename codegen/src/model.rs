@@ -113,7 +113,8 @@ impl Status {
 pub struct Reference {
     /// The RFC number, for an RFC.
     pub rfc: Option<u16>,
-    /// The section of the RFC, as dot-separated numbers ("4.2.3").
+    /// The section of the RFC, as dot-separated numbers ("4.2.3"), or an appendix: a capital
+    /// letter, then numbers ("E", "A.1").
     pub section: Option<String>,
     /// The name of a document that is not an RFC.
     pub name: Option<String>,
@@ -122,9 +123,13 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// How the docs name the reference: "RFC 5321, section 4.2.3", "RFC 1846", or its name.
+    /// How the docs name the reference: "RFC 5321, section 4.2.3", "RFC 3464, appendix E",
+    /// "RFC 1846", or its name.
     pub fn label(&self) -> String {
         match (self.rfc, &self.section, &self.name) {
+            (Some(rfc), Some(section), _) if is_appendix(section) => {
+                format!("RFC {rfc}, appendix {section}")
+            }
             (Some(rfc), Some(section), _) => format!("RFC {rfc}, section {section}"),
             (Some(rfc), None, _) => format!("RFC {rfc}"),
             (None, _, Some(name)) => name.clone(),
@@ -137,12 +142,22 @@ impl Reference {
     pub fn link(&self) -> Option<String> {
         match (self.rfc, &self.section) {
             (Some(rfc), Some(section)) => Some(format!(
-                "https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"
+                "https://www.rfc-editor.org/rfc/rfc{rfc}#{}-{section}",
+                if is_appendix(section) {
+                    "appendix"
+                } else {
+                    "section"
+                }
             )),
             (Some(rfc), None) => Some(format!("https://www.rfc-editor.org/rfc/rfc{rfc}")),
             (None, _) => self.url.clone(),
         }
     }
+}
+
+/// Whether an RFC section names an appendix (`E`, `A.1`): it starts with a capital letter.
+pub fn is_appendix(section: &str) -> bool {
+    section.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// A reply text as a document gives it.
@@ -168,9 +183,16 @@ pub struct ReplyEntry {
     /// The reply texts documents give, each with its source.
     #[serde(default)]
     pub texts: Vec<ReplyText>,
-    /// The commands that may return it (`CONNECT` and `ANY` are pseudo-commands).
+    /// The commands that may return it (`CONNECT` and `ANY` are pseudo-commands), as the RFCs
+    /// allow (RFC 5321, section 4.3.2, for the base codes).
     #[serde(default)]
     pub commands: Vec<String>,
+    /// Commands servers are documented to answer with this code beyond what the RFCs allow
+    /// (Postfix refuses relaying with `554` at RCPT), kept apart from `commands`.
+    pub seen_after: Option<SeenAfter>,
+    /// For a number that is an enhanced status code with its dots removed (`511` for `5.1.1`),
+    /// the code it comes from, as `class.subject.detail`; only for `non-standard` entries.
+    pub alias_of: Option<String>,
     /// The documents that define or describe it.
     pub references: Vec<Reference>,
     /// This project's description.
@@ -180,6 +202,32 @@ pub struct ReplyEntry {
     /// Line of the entry in the data file.
     #[serde(skip)]
     pub line: Line,
+}
+
+impl ReplyEntry {
+    /// The `(class, subject, detail)` of `alias_of`, when it is well formed.
+    pub fn alias_parts(&self) -> Option<(u8, u16, u16)> {
+        let alias = self.alias_of.as_deref()?;
+        let (class, rest) = alias.split_once('.')?;
+        let class = match class {
+            "2" => 2,
+            "4" => 4,
+            "5" => 5,
+            _ => return None,
+        };
+        let (subject, detail) = rest.split_once('.')?;
+        Some((class, parse_part(subject)?, parse_part(detail)?))
+    }
+}
+
+/// Commands a reply code is documented to follow in practice.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeenAfter {
+    /// The commands, as in [`ReplyEntry::commands`].
+    pub commands: Vec<String>,
+    /// Where servers are documented doing so (at least one).
+    pub references: Vec<Reference>,
 }
 
 /// One `X.subject.detail` entry of the IANA enhanced status code registry.

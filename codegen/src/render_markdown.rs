@@ -32,12 +32,30 @@ pub fn render_markdown(registry: &Registry) -> String {
     line(w, "");
     contents(w, registry);
     line(w, "");
+    reply_codes(w, registry);
+    enhanced_codes(w, registry);
+    by_source(w, registry);
+    out
+}
+
+/// The reply codes: the standard ones by class, then the non-standard ones, then the numbers
+/// that are enhanced codes without their dots.
+fn reply_codes(w: &mut String, registry: &Registry) {
     line(w, "## Reply codes");
     line(w, "");
     line(
         w,
         "A reply code is three digits (RFC 5321, section 4.2). The first digit is the class; a \
          client that meets an unknown code acts on the first digit alone.",
+    );
+    line(w, "");
+    line(
+        w,
+        "*Returned by* lists the commands the RFCs allow the code after (RFC 5321, section 4.3.2, \
+         for the base specification). `CONNECT` stands for the greeting a server sends when the \
+         connection opens, before any command; `ANY` for any command. *Seen after, in practice* \
+         lists commands that servers are documented to answer with the code although the RFCs \
+         do not list them there, with the documents that show it.",
     );
     for class in &registry.classes {
         let digit = u16::from(class.class);
@@ -72,11 +90,30 @@ pub fn render_markdown(registry: &Registry) -> String {
     for reply in registry
         .reply_codes
         .iter()
-        .filter(|r| r.status == Status::NonStandard)
+        .filter(|r| r.status == Status::NonStandard && r.alias_of.is_none())
     {
         reply_section(w, reply, registry);
     }
     line(w, "");
+    line(w, "## Enhanced codes without their dots");
+    line(w, "");
+    line(
+        w,
+        "Lists of \"SMTP error codes\" on the web carry numbers such as 511 or 446 that no RFC \
+         defines: they are enhanced status codes (5.1.1, 4.4.6) with the dots removed, most of \
+         them from Microsoft Exchange's delivery reports. They are listed so that a reader who \
+         meets one learns what it stands for. A server should never send them; it should send \
+         a real reply code followed by the enhanced code (`550 5.1.1`). A client acts on their \
+         first digit.",
+    );
+    for reply in registry.reply_codes.iter().filter(|r| r.alias_of.is_some()) {
+        reply_section(w, reply, registry);
+    }
+    line(w, "");
+}
+
+/// The enhanced status codes, by subject.
+fn enhanced_codes(w: &mut String, registry: &Registry) {
     line(w, "## Enhanced status codes");
     line(w, "");
     line(
@@ -105,8 +142,6 @@ pub fn render_markdown(registry: &Registry) -> String {
             enhanced_section(w, entry, registry);
         }
     }
-    by_source(w, registry);
-    out
 }
 
 /// One section per RFC (and one for other documents) listing the codes that cite it, so a
@@ -118,7 +153,8 @@ fn by_source(w: &mut String, registry: &Registry) {
         let cited = reply
             .references
             .iter()
-            .chain(reply.texts.iter().map(|t| &t.reference));
+            .chain(reply.texts.iter().map(|t| &t.reference))
+            .chain(reply.seen_after.iter().flat_map(|s| &s.references));
         for reference in cited {
             if let Some(citations) = citations_of(reference, &mut rfcs, &mut others) {
                 push_unique(&mut citations.replies, reply.code);
@@ -170,6 +206,7 @@ fn citations_of<'r, 'a>(
 ) -> Option<&'r mut Citations<'a>> {
     match (reference.rfc, &reference.name) {
         (Some(rfc), _) => Some(rfcs.entry(rfc).or_default()),
+        // Validation gives a document one name wherever its URL is cited.
         (None, Some(name)) => Some(
             &mut others
                 .entry(name)
@@ -221,6 +258,10 @@ fn contents(w: &mut String, registry: &Registry) {
         line(w, &format!("  - [{title}](#{})", slug(&title)));
     }
     line(w, "- [Non-standard reply codes](#non-standard-reply-codes)");
+    line(
+        w,
+        "- [Enhanced codes without their dots](#enhanced-codes-without-their-dots)",
+    );
     line(w, "- [Enhanced status codes](#enhanced-status-codes)");
     for subject in &registry.subjects {
         let title = format!("X.{}.x {}", subject.subject, subject.name);
@@ -234,6 +275,29 @@ fn contents(w: &mut String, registry: &Registry) {
             &format!("  - [{}](#{})", markdown_text(&title), slug(&title)),
         );
     }
+    for name in other_documents(registry) {
+        line(
+            w,
+            &format!("  - [{}](#{})", markdown_text(name), slug(name)),
+        );
+    }
+}
+
+/// The names of the documents other than RFCs that the table cites, as "Codes by source"
+/// lists them (sorted, each once).
+fn other_documents(registry: &Registry) -> std::collections::BTreeSet<&str> {
+    let replies = registry.reply_codes.iter().flat_map(|r| {
+        r.references
+            .iter()
+            .chain(r.texts.iter().map(|t| &t.reference))
+            .chain(r.seen_after.iter().flat_map(|s| &s.references))
+    });
+    let enhanced = registry.enhanced_codes.iter().flat_map(|e| &e.references);
+    replies
+        .chain(enhanced)
+        .filter(|r| r.rfc.is_none())
+        .filter_map(|r| r.name.as_deref())
+        .collect()
 }
 
 fn reply_section(w: &mut String, reply: &ReplyEntry, registry: &Registry) {
@@ -259,6 +323,28 @@ fn reply_section(w: &mut String, reply: &ReplyEntry, registry: &Registry) {
         line(
             w,
             &format!("- **Returned by:** {}", reply.commands.join(", ")),
+        );
+    }
+    if let Some(seen) = &reply.seen_after {
+        line(
+            w,
+            &format!(
+                "- **Seen after, in practice:** {} ({})",
+                seen.commands.join(", "),
+                links(&seen.references)
+            ),
+        );
+    }
+    if let Some(alias) = &reply.alias_of {
+        let key = format!("X.{}", alias.split_once('.').map_or("", |(_, rest)| rest));
+        let target = if registry.enhanced_codes.iter().any(|e| e.code == key) {
+            format!("[{alias}](#{})", enhanced_anchor(&key))
+        } else {
+            format!("{alias} (not in the IANA registry)")
+        };
+        line(
+            w,
+            &format!("- **Enhanced code without its dots:** {target}"),
         );
     }
     line(
@@ -328,16 +414,44 @@ fn enhanced_section(w: &mut String, entry: &EnhancedEntry, registry: &Registry) 
             },
         )
         .collect();
-    if let Some(note) = &entry.associated_note {
-        associated.push(format!("({})", markdown_text(note)));
-    }
-    if associated.is_empty() {
-        associated.push("none given".to_owned());
+    match (&entry.associated_note, associated.is_empty()) {
+        (Some(note), true) => {
+            associated.push(format!(
+                "none listed; the registry's field reads \"{}\"",
+                markdown_text(note)
+            ));
+        }
+        (Some(note), false) => {
+            associated.push(format!(
+                "and, in the registry's words, \"{}\"",
+                markdown_text(note)
+            ));
+        }
+        (None, true) => associated.push("none given".to_owned()),
+        (None, false) => {}
     }
     line(
         w,
         &format!("- **Associated reply codes:** {}", associated.join(", ")),
     );
+    let dotless: Vec<String> = registry
+        .reply_codes
+        .iter()
+        .filter(|r| {
+            r.alias_parts()
+                .is_some_and(|(_, s, d)| entry.subject_detail() == Some((s, d)))
+        })
+        .map(|r| format!("[{}](#{})", r.code, reply_anchor(r.code)))
+        .collect();
+    if !dotless.is_empty() {
+        line(
+            w,
+            &format!(
+                "- **Written without its dots (not a reply code):** {}",
+                dotless.join(", ")
+            ),
+        );
+    }
     line(
         w,
         &format!("- **References:** {}", links(&entry.references)),

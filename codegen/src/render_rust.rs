@@ -42,7 +42,7 @@ pub fn render_rust(registry: &Registry) -> String {
     let subject_len = Literal::usize_unsuffixed(registry.subjects.len());
 
     let tokens = quote! {
-        use crate::{Class, EnhancedInfo, Reference, ReplyCode, ReplyInfo, ReplyText, Status, SubjectInfo};
+        use crate::{Class, EnhancedCode, EnhancedInfo, Reference, ReplyCode, ReplyInfo, ReplyText, Status, SubjectInfo};
 
         impl ReplyCode {
             #(#constants)*
@@ -82,7 +82,11 @@ pub fn render_derive_table(registry: &Registry) -> String {
     let replies = registry.reply_codes.iter().map(|r| {
         let code = num(r.code);
         let name = &r.name;
-        quote! { KnownReply { code: #code, name: #name } }
+        let alias_of = option(r.alias_parts().map(|(class, subject, detail)| {
+            let (class, subject, detail) = (num(class), num(subject), num(detail));
+            quote!((#class, #subject, #detail))
+        }));
+        quote! { KnownReply { code: #code, name: #name, alias_of: #alias_of } }
     });
     let enhanced = registry.enhanced_codes.iter().map(|e| {
         let (subject, detail) = e.subject_detail().expect("validated");
@@ -180,6 +184,12 @@ fn reply_info(reply: &ReplyEntry, registry: &Registry) -> TokenStream {
         quote! { ReplyText { text: #text, reference: #reference } }
     });
     let commands = reply.commands.iter();
+    let seen_after = reply.seen_after.iter().flat_map(|s| &s.commands);
+    let alias_of = option(reply.alias_parts().map(|(class, subject, detail)| {
+        let class = class_variant(class);
+        let (subject, detail) = (num(subject), num(detail));
+        quote!(EnhancedCode::from_parts(#class, #subject, #detail))
+    }));
     let references = references(&reply.references);
     let description = &reply.description;
     let notes = option_str(reply.notes.as_deref());
@@ -196,6 +206,8 @@ fn reply_info(reply: &ReplyEntry, registry: &Registry) -> TokenStream {
             status: Status::#status,
             texts: &[#(#texts),*],
             commands: &[#(#commands),*],
+            seen_after: &[#(#seen_after),*],
+            alias_of: #alias_of,
             references: &[#(#references),*],
             description: #description,
             notes: #notes,
@@ -217,11 +229,7 @@ fn enhanced_info(entry: &EnhancedEntry, registry: &Registry) -> TokenStream {
     let (subject, detail) = (num(subject), num(detail));
     let key = &entry.code;
     let title = option_str(entry.title.as_deref());
-    let classes = entry.classes.iter().map(|c| match c {
-        2 => quote!(Class::PositiveCompletion),
-        4 => quote!(Class::TransientNegative),
-        _ => quote!(Class::PermanentNegative),
-    });
+    let classes = entry.classes.iter().map(|&c| class_variant(c));
     let associated = entry.associated_codes.iter().map(|&c| {
         let c = num(c);
         quote!(ReplyCode::new_unchecked(#c))
@@ -291,4 +299,13 @@ fn option_str(value: Option<&str>) -> TokenStream {
 /// An unsuffixed integer literal, so the generated tables read `550`, not `550u16`.
 fn num(n: impl Into<u64>) -> Literal {
     Literal::u64_unsuffixed(n.into())
+}
+
+/// The runtime `Class` variant of an enhanced code's class digit (2, 4 or 5, validated).
+fn class_variant(class: u8) -> TokenStream {
+    match class {
+        2 => quote!(Class::PositiveCompletion),
+        4 => quote!(Class::TransientNegative),
+        _ => quote!(Class::PermanentNegative),
+    }
 }

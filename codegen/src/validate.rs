@@ -23,8 +23,10 @@ pub const KNOWN_COMMANDS: &[&str] = &[
 /// subject exists; associated reply codes exist in the table; `replaced_by` is only on
 /// deprecated entries and names another entry, one that is not deprecated; classes are 2–5 and
 /// subjects unique; references are well formed; texts, names and descriptions are non-empty and
-/// trimmed; commands are known; statuses other than non-standard cite an RFC; every cited RFC is
-/// in `rfcs` and every entry of `rfcs` is cited.
+/// trimmed; commands are known, and `seen_after` lists only commands the RFCs do not, with a
+/// source; `alias_of` is on non-standard codes only and is the code with dots; statuses other
+/// than non-standard cite an RFC; a document's URL always comes with the same name; every cited
+/// RFC is in `rfcs` and every entry of `rfcs` is cited.
 pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
     let mut check = Checker {
         file,
@@ -35,6 +37,7 @@ pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
     check.reply_codes(registry);
     check.enhanced_codes(registry);
     check.rfcs(registry);
+    check.document_names(registry);
     if check.diagnostics.is_empty() {
         Ok(())
     } else {
@@ -181,6 +184,8 @@ impl Checker<'_> {
             }
             seen.push(command);
         }
+        self.seen_after(reply, entry);
+        self.alias_of(reply, entry);
         self.references(line, entry, &reply.references);
         if reply.status != Status::NonStandard && !reply.references.iter().any(|r| r.rfc.is_some())
         {
@@ -189,6 +194,134 @@ impl Checker<'_> {
         self.prose(line, entry, "description", &reply.description);
         if let Some(notes) = &reply.notes {
             self.prose(line, entry, "notes", notes);
+        }
+    }
+
+    /// `seen_after`: known commands, none twice, none the RFCs already allow, with a source.
+    fn seen_after(&mut self, reply: &ReplyEntry, entry: &str) {
+        let Some(seen) = &reply.seen_after else {
+            return;
+        };
+        let line = reply.line;
+        if seen.commands.is_empty() {
+            self.error(line, entry, "`seen_after` needs at least one command");
+        }
+        let mut listed: Vec<&str> = Vec::new();
+        for command in &seen.commands {
+            if !KNOWN_COMMANDS.contains(&command.as_str()) {
+                self.error(
+                    line,
+                    entry,
+                    format!(
+                        "unknown command `{command}` in `seen_after`; known: {}",
+                        KNOWN_COMMANDS.join(", ")
+                    ),
+                );
+            } else if listed.contains(&command.as_str()) {
+                self.error(
+                    line,
+                    entry,
+                    format!("command `{command}` is listed twice in `seen_after`"),
+                );
+            } else if reply.commands.contains(command) {
+                self.error(
+                    line,
+                    entry,
+                    format!(
+                        "command `{command}` is in both `commands` and `seen_after`; \
+                         `seen_after` is for what the RFCs do not list"
+                    ),
+                );
+            }
+            listed.push(command);
+        }
+        if seen.references.is_empty() {
+            self.error(
+                line,
+                entry,
+                "`seen_after` needs `references`: where servers are documented doing so",
+            );
+        }
+        self.references(line, entry, &seen.references);
+    }
+
+    /// `alias_of`: a non-standard number that is an enhanced code without its dots.
+    fn alias_of(&mut self, reply: &ReplyEntry, entry: &str) {
+        let Some(alias) = &reply.alias_of else {
+            return;
+        };
+        let line = reply.line;
+        if reply.status != Status::NonStandard {
+            self.error(
+                line,
+                entry,
+                "only a `non-standard` code can be an `alias_of` an enhanced code",
+            );
+        }
+        let digits = (
+            u8::try_from(reply.code / 100).unwrap_or(0),
+            reply.code / 10 % 10,
+            reply.code % 10,
+        );
+        match reply.alias_parts() {
+            None => self.error(
+                line,
+                entry,
+                format!(
+                    "`alias_of` `{alias}` is not an enhanced code `class.subject.detail` \
+                     (class 2, 4 or 5)"
+                ),
+            ),
+            Some(parts) if parts != digits => self.error(
+                line,
+                entry,
+                format!(
+                    "`alias_of` `{alias}` is not {} with dots: an alias is the enhanced code \
+                     whose digits make the number, here `{}.{}.{}`",
+                    reply.code, digits.0, digits.1, digits.2
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    /// A document cited by URL has one name wherever it is cited, so the docs list it once
+    /// (what an entry says of it belongs in the entry's notes, not in the document's name).
+    fn document_names(&mut self, registry: &Registry) {
+        let mut names: HashMap<&str, (&str, Line)> = HashMap::new();
+        let replies = registry.reply_codes.iter().flat_map(|r| {
+            let cited = r
+                .references
+                .iter()
+                .chain(r.texts.iter().map(|t| &t.reference))
+                .chain(r.seen_after.iter().flat_map(|s| &s.references));
+            cited.map(move |reference| (reference, r.line, format!("reply code {}", r.code)))
+        });
+        let enhanced = registry.enhanced_codes.iter().flat_map(|e| {
+            e.references
+                .iter()
+                .map(move |reference| (reference, e.line, format!("enhanced code {}", e.code)))
+        });
+        for (reference, line, entry) in replies.chain(enhanced) {
+            let (Some(url), Some(name)) = (reference.url.as_deref(), reference.name.as_deref())
+            else {
+                continue;
+            };
+            match names.get(url) {
+                Some(&(first, first_line)) if first != name => self.error(
+                    line,
+                    &entry,
+                    format!(
+                        "<{url}> is named \"{name}\" here but \"{first}\" at {}; \
+                         give a document one name",
+                        at(first_line)
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    names.insert(url, (name, line));
+                }
+            }
         }
     }
 
@@ -503,9 +636,13 @@ fn check_reference(reference: &Reference) -> Result<(), &'static str> {
 }
 
 fn is_section(section: &str) -> bool {
+    // An appendix is a capital letter in the first place ("E", "A.1").
     !section.is_empty()
-        && section.split('.').all(|part| {
-            !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit())
+        && section.split('.').enumerate().all(|(i, part)| {
+            let appendix =
+                i == 0 && part.len() == 1 && part.bytes().all(|b| b.is_ascii_uppercase());
+            appendix
+                || (!part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit()))
         })
 }
 

@@ -307,6 +307,86 @@ fn unknown_command() {
 }
 
 #[test]
+fn seen_after_lists_only_what_the_rfcs_do_not_with_a_source() {
+    let seen = |commands: &str, references: &str| {
+        replace(
+            "    commands: [MAIL]\n",
+            &format!(
+                "    commands: [MAIL]\n    seen_after: {{ commands: {commands}, references: {references} }}\n"
+            ),
+        )
+    };
+    check(&seen("[RCPT]", "[{ name: \"A server's manual\" }]")).unwrap();
+    let report = errors(&seen("[MAIL, FROB, RCPT, RCPT]", "[]"));
+    assert_reports(
+        &report,
+        "reply code 250: command `MAIL` is in both `commands` and `seen_after`",
+    );
+    assert_reports(&report, "unknown command `FROB` in `seen_after`");
+    assert_reports(&report, "command `RCPT` is listed twice in `seen_after`");
+    assert_reports(&report, "`seen_after` needs `references`");
+    assert_reports(
+        &errors(&seen("[]", "[{ rfc: 5321 }]")),
+        "`seen_after` needs at least one command",
+    );
+}
+
+#[test]
+fn alias_of_is_the_number_with_dots_on_non_standard_codes_only() {
+    let alias = |status: &str, alias: &str| {
+        replace(
+            "    name: MAILBOX_UNAVAILABLE\n    status: standard\n",
+            &format!(
+                "    name: MAILBOX_UNAVAILABLE\n    status: {status}\n    alias_of: \"{alias}\"\n"
+            ),
+        )
+    };
+    check(&alias("non-standard", "5.5.0")).unwrap();
+    assert_reports(
+        &errors(&alias("standard", "5.5.0")),
+        "reply code 550: only a `non-standard` code can be an `alias_of` an enhanced code",
+    );
+    assert_reports(
+        &errors(&alias("non-standard", "5.1.1")),
+        "`alias_of` `5.1.1` is not 550 with dots: an alias is the enhanced code whose digits \
+         make the number, here `5.5.0`",
+    );
+    assert_reports(
+        &errors(&alias("non-standard", "X.5.0")),
+        "`alias_of` `X.5.0` is not an enhanced code",
+    );
+}
+
+#[test]
+fn a_document_has_one_name_and_appendices_are_sections() {
+    let report = errors(&replace(
+        "      - { rfc: 5321, section: \"4.2.3\" }\n    description: It worked.",
+        "      - { rfc: 5321, section: \"4.2.3\" }\n      - { name: \"Manual\", url: \"https://example.org/m\" }\n    description: It worked.",
+    )
+    .replacen(
+        "      - { rfc: 5321, section: \"4.2.3\" }\n    description: No.",
+        "      - { rfc: 5321, section: \"4.2.3\" }\n      - { name: \"The manual\", url: \"https://example.org/m\" }\n    description: No.",
+        1,
+    ));
+    assert_reports(
+        &report,
+        "reply code 550: <https://example.org/m> is named \"The manual\" here but \"Manual\" at",
+    );
+    check(&replace(
+        "{ rfc: 5321, section: \"4.2.3\" }\n    description: No.",
+        "{ rfc: 5321, section: \"A.1\" }\n    description: No.",
+    ))
+    .unwrap();
+    assert_reports(
+        &errors(&replace(
+            "{ rfc: 5321, section: \"4.2.3\" }\n    description: No.",
+            "{ rfc: 5321, section: \"a.1\" }\n    description: No.",
+        )),
+        "section",
+    );
+}
+
+#[test]
 fn enhanced_classes_and_title() {
     let report = errors(&replace("classes: [5]", "classes: [3]"));
     assert_reports(&report, "`classes` may only hold 2, 4 and 5");

@@ -2,210 +2,326 @@
 
 use crate::table::{KnownEnhanced, KnownReply};
 /// Every documented reply code, ascending.
-pub(crate) static REPLY_CODES: [KnownReply; 51] = [
+pub(crate) static REPLY_CODES: [KnownReply; 64] = [
     KnownReply {
         code: 200,
         name: "NONSTANDARD_SUCCESS",
+        alias_of: None,
     },
     KnownReply {
         code: 211,
         name: "SYSTEM_STATUS",
+        alias_of: None,
     },
     KnownReply {
         code: 214,
         name: "HELP_MESSAGE",
+        alias_of: None,
     },
     KnownReply {
         code: 220,
         name: "SERVICE_READY",
+        alias_of: None,
     },
     KnownReply {
         code: 221,
         name: "SERVICE_CLOSING",
+        alias_of: None,
     },
     KnownReply {
         code: 235,
         name: "AUTHENTICATION_SUCCEEDED",
+        alias_of: None,
     },
     KnownReply {
         code: 250,
         name: "OK",
+        alias_of: None,
     },
     KnownReply {
         code: 251,
         name: "USER_NOT_LOCAL_WILL_FORWARD",
+        alias_of: None,
     },
     KnownReply {
         code: 252,
         name: "CANNOT_VERIFY_USER",
+        alias_of: None,
     },
     KnownReply {
         code: 253,
         name: "PENDING_MESSAGES_STARTED",
+        alias_of: None,
     },
     KnownReply {
         code: 334,
         name: "SERVER_CHALLENGE",
+        alias_of: None,
     },
     KnownReply {
         code: 353,
         name: "PRDR_RESPONSES_FOLLOW",
+        alias_of: None,
     },
     KnownReply {
         code: 354,
         name: "START_MAIL_INPUT",
+        alias_of: None,
     },
     KnownReply {
         code: 355,
         name: "TRANSACTION_OFFSET",
+        alias_of: None,
     },
     KnownReply {
         code: 421,
         name: "SERVICE_NOT_AVAILABLE",
+        alias_of: None,
     },
     KnownReply {
         code: 422,
         name: "TEMPORARY_PASSWORD_TRANSITION",
+        alias_of: None,
     },
     KnownReply {
         code: 426,
         name: "CONNECTION_TIMED_OUT",
+        alias_of: None,
     },
     KnownReply {
         code: 430,
         name: "TEMPORARY_INVALID_COMMAND",
+        alias_of: None,
+    },
+    KnownReply {
+        code: 431,
+        name: "DOTLESS_4_3_1",
+        alias_of: Some((4, 3, 1)),
     },
     KnownReply {
         code: 432,
         name: "PASSWORD_TRANSITION_NEEDED",
+        alias_of: None,
+    },
+    KnownReply {
+        code: 441,
+        name: "DOTLESS_4_4_1",
+        alias_of: Some((4, 4, 1)),
+    },
+    KnownReply {
+        code: 442,
+        name: "DOTLESS_4_4_2",
+        alias_of: Some((4, 4, 2)),
+    },
+    KnownReply {
+        code: 446,
+        name: "DOTLESS_4_4_6",
+        alias_of: Some((4, 4, 6)),
+    },
+    KnownReply {
+        code: 447,
+        name: "DOTLESS_4_4_7",
+        alias_of: Some((4, 4, 7)),
+    },
+    KnownReply {
+        code: 449,
+        name: "DOTLESS_4_4_9",
+        alias_of: Some((4, 4, 9)),
     },
     KnownReply {
         code: 450,
         name: "MAILBOX_TEMPORARILY_UNAVAILABLE",
+        alias_of: None,
     },
     KnownReply {
         code: 451,
         name: "LOCAL_ERROR",
+        alias_of: None,
     },
     KnownReply {
         code: 452,
         name: "INSUFFICIENT_STORAGE",
+        alias_of: None,
     },
     KnownReply {
         code: 453,
         name: "NO_MAIL",
+        alias_of: None,
     },
     KnownReply {
         code: 454,
         name: "TEMPORARY_SECURITY_FAILURE",
+        alias_of: None,
     },
     KnownReply {
         code: 455,
         name: "PARAMETERS_NOT_ACCOMMODATED",
+        alias_of: None,
     },
     KnownReply {
         code: 458,
         name: "UNABLE_TO_QUEUE_FOR_NODE",
+        alias_of: None,
     },
     KnownReply {
         code: 459,
         name: "NODE_NOT_ALLOWED",
+        alias_of: None,
+    },
+    KnownReply {
+        code: 471,
+        name: "DOTLESS_4_7_1",
+        alias_of: Some((4, 7, 1)),
     },
     KnownReply {
         code: 500,
         name: "SYNTAX_ERROR",
+        alias_of: None,
     },
     KnownReply {
         code: 501,
         name: "SYNTAX_ERROR_IN_PARAMETERS",
+        alias_of: None,
     },
     KnownReply {
         code: 502,
         name: "COMMAND_NOT_IMPLEMENTED",
+        alias_of: None,
     },
     KnownReply {
         code: 503,
         name: "BAD_SEQUENCE",
+        alias_of: None,
     },
     KnownReply {
         code: 504,
         name: "PARAMETER_NOT_IMPLEMENTED",
+        alias_of: None,
+    },
+    KnownReply {
+        code: 510,
+        name: "DOTLESS_5_1_0",
+        alias_of: Some((5, 1, 0)),
+    },
+    KnownReply {
+        code: 511,
+        name: "DOTLESS_5_1_1",
+        alias_of: Some((5, 1, 1)),
+    },
+    KnownReply {
+        code: 512,
+        name: "DOTLESS_5_1_2",
+        alias_of: Some((5, 1, 2)),
+    },
+    KnownReply {
+        code: 513,
+        name: "DOTLESS_5_1_3",
+        alias_of: Some((5, 1, 3)),
     },
     KnownReply {
         code: 521,
         name: "HOST_DOES_NOT_ACCEPT_MAIL",
+        alias_of: None,
     },
     KnownReply {
         code: 523,
         name: "ENCRYPTION_NEEDED",
+        alias_of: None,
     },
     KnownReply {
         code: 524,
         name: "ENCRYPTION_REQUIRED_FOR_MECHANISM",
+        alias_of: None,
     },
     KnownReply {
         code: 525,
         name: "USER_ACCOUNT_DISABLED",
+        alias_of: None,
     },
     KnownReply {
         code: 530,
         name: "AUTHENTICATION_REQUIRED",
+        alias_of: None,
     },
     KnownReply {
         code: 533,
         name: "DELIVERY_NOT_AUTHORIZED",
+        alias_of: None,
     },
     KnownReply {
         code: 534,
         name: "AUTHENTICATION_MECHANISM_TOO_WEAK",
+        alias_of: None,
     },
     KnownReply {
         code: 535,
         name: "AUTHENTICATION_CREDENTIALS_INVALID",
+        alias_of: None,
     },
     KnownReply {
         code: 538,
         name: "ENCRYPTION_REQUIRED_FOR_AUTH",
+        alias_of: None,
     },
     KnownReply {
         code: 540,
         name: "RECIPIENT_ADDRESS_REJECTED",
+        alias_of: None,
+    },
+    KnownReply {
+        code: 541,
+        name: "DOTLESS_5_4_1",
+        alias_of: Some((5, 4, 1)),
     },
     KnownReply {
         code: 542,
         name: "REJECTED",
+        alias_of: None,
     },
     KnownReply {
         code: 550,
         name: "MAILBOX_UNAVAILABLE",
+        alias_of: None,
     },
     KnownReply {
         code: 551,
         name: "USER_NOT_LOCAL",
+        alias_of: None,
     },
     KnownReply {
         code: 552,
         name: "EXCEEDED_STORAGE_ALLOCATION",
+        alias_of: None,
     },
     KnownReply {
         code: 553,
         name: "MAILBOX_NAME_NOT_ALLOWED",
+        alias_of: None,
     },
     KnownReply {
         code: 554,
         name: "TRANSACTION_FAILED",
+        alias_of: None,
     },
     KnownReply {
         code: 555,
         name: "PARAMETERS_NOT_RECOGNIZED",
+        alias_of: None,
     },
     KnownReply {
         code: 556,
         name: "DOMAIN_DOES_NOT_ACCEPT_MAIL",
+        alias_of: None,
     },
     KnownReply {
         code: 557,
         name: "TOO_MANY_DUPLICATES",
+        alias_of: None,
+    },
+    KnownReply {
+        code: 571,
+        name: "DOTLESS_5_7_1",
+        alias_of: Some((5, 7, 1)),
     },
 ];
 /// Every `X.subject.detail` of the registry, ascending.

@@ -9,6 +9,9 @@ use crate::generated::{ENHANCED_CODES, REPLY_CODES};
 pub(crate) struct KnownReply {
     pub(crate) code: u16,
     pub(crate) name: &'static str,
+    /// For a number that is an enhanced code written without its dots (511), that code's
+    /// class, subject and detail: not a reply code a server should send.
+    pub(crate) alias_of: Option<(u8, u16, u16)>,
 }
 
 /// A registered `X.subject.detail` enhanced code.
@@ -39,18 +42,22 @@ pub(crate) fn names() -> impl Iterator<Item = &'static str> {
     REPLY_CODES.iter().map(|r| r.name)
 }
 
-/// The documented codes of the class (first digit) of `code`.
+/// The documented codes of the class (first digit) of `code` (dotless enhanced codes aside:
+/// they are no codes to suggest).
 pub(crate) fn class(code: u16) -> impl Iterator<Item = u16> {
     REPLY_CODES
         .iter()
+        .filter(|r| r.alias_of.is_none())
         .map(|r| r.code)
         .filter(move |c| c / 100 == code / 100)
 }
 
-/// The documented codes that share the first two digits of `code` (the "55x family").
+/// The documented codes that share the first two digits of `code` (the "55x family"),
+/// dotless enhanced codes aside.
 pub(crate) fn family(code: u16) -> impl Iterator<Item = u16> {
     REPLY_CODES
         .iter()
+        .filter(|r| r.alias_of.is_none())
         .map(|r| r.code)
         .filter(move |c| c / 10 == code / 10)
 }

@@ -311,7 +311,7 @@ fn checked_code<'a>(attr: &SmtpAttr, spec: &CodeSpec) -> syn::Result<Action<'a>>
     let undocumented = attr.undocumented.as_ref();
     let reply = match spec {
         CodeSpec::Number(lit) => resolve_number(lit, undocumented.is_some())?,
-        CodeSpec::Name(ident) => resolve_name(ident)?,
+        CodeSpec::Name(ident) => resolve_name(ident, undocumented.is_some())?,
     };
     let enhanced = attr
         .enhanced
@@ -371,10 +371,7 @@ fn resolve_number(lit: &LitInt, undocumented: bool) -> syn::Result<Reply> {
         }
     };
     if let Some(known) = table::reply(code) {
-        return Ok(Reply {
-            code,
-            constant: Some(known.name),
-        });
+        return known_reply(known, lit.span(), &code.to_string(), undocumented);
     }
     if undocumented {
         return Ok(Reply {
@@ -398,7 +395,7 @@ fn resolve_number(lit: &LitInt, undocumented: bool) -> syn::Result<Reply> {
     ))
 }
 
-fn resolve_name(ident: &Ident) -> syn::Result<Reply> {
+fn resolve_name(ident: &Ident, undocumented: bool) -> syn::Result<Reply> {
     let name = ident.to_string();
     let Some(known) = table::reply_by_name(&name) else {
         let closest = table::names()
@@ -413,10 +410,45 @@ fn resolve_name(ident: &Ident) -> syn::Result<Reply> {
             format!("`{name}` is not a reply code constant of smtp_codes::ReplyCode{hint}"),
         ));
     };
-    Ok(Reply {
-        code: known.code,
-        constant: Some(known.name),
-    })
+    known_reply(
+        known,
+        ident.span(),
+        &format!("`{name}` ({})", known.code),
+        undocumented,
+    )
+}
+
+/// A code the table documents. One that is only an enhanced code without its dots (511 for
+/// 5.1.1) is refused unless `undocumented` says it is meant, and then it counts as one.
+fn known_reply(
+    known: &'static table::KnownReply,
+    span: proc_macro2::Span,
+    written: &str,
+    undocumented: bool,
+) -> syn::Result<Reply> {
+    match known.alias_of {
+        None => Ok(Reply {
+            code: known.code,
+            constant: Some(known.name),
+        }),
+        Some(_) if undocumented => Ok(Reply {
+            code: known.code,
+            constant: None,
+        }),
+        Some((class, subject, detail)) => {
+            let basic = if class == 4 { 450 } else { 550 };
+            Err(syn::Error::new(
+                span,
+                format!(
+                    "{written} is enhanced status code {class}.{subject}.{detail} written without \
+                     its dots, not a reply code a server should send; write a reply code with \
+                     the enhanced code, such as #[smtp({basic}, \"{class}.{subject}.{detail}\")]\n\
+                     to send {} anyway, write #[smtp({}, {UNDOCUMENTED})]",
+                    known.code, known.code
+                ),
+            ))
+        }
+    }
 }
 
 /// Checks an enhanced code against the reply code it goes with; one the registry lacks is

@@ -81,7 +81,12 @@ fn explain(reply: &Reply<'_>) {
                 _ => "",
             };
             println!("code      {code} {}{status}", info.name());
-            if let Some(text) = info.text() {
+            if let Some(alias) = info.alias_of() {
+                println!(
+                    "          not a real reply code: enhanced code {alias} written without its dots"
+                );
+            }
+            if let (Some(text), false) = (info.text(), info.status() == Status::NonStandard) {
                 println!("          standard text: {text}");
             }
             println!("          {}", info.description());

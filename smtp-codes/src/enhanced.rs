@@ -58,6 +58,15 @@ impl EnhancedCode {
         })
     }
 
+    /// A code from parts already known to be valid (the generated tables).
+    pub(crate) const fn from_parts(class: Class, subject: u16, detail: u16) -> EnhancedCode {
+        EnhancedCode {
+            class,
+            subject,
+            detail,
+        }
+    }
+
     /// Parses `class.subject.detail` in const context, with the same rules as [`FromStr`]:
     /// exactly the three dot-separated numbers, no signs, spaces, leading zeros (RFC 3463,
     /// section 2) or other characters.

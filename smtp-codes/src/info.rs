@@ -135,6 +135,8 @@ pub struct ReplyInfo {
     pub(crate) status: Status,
     pub(crate) texts: &'static [ReplyText],
     pub(crate) commands: &'static [&'static str],
+    pub(crate) seen_after: &'static [&'static str],
+    pub(crate) alias_of: Option<EnhancedCode>,
     pub(crate) references: &'static [Reference],
     pub(crate) description: &'static str,
     pub(crate) notes: Option<&'static str>,
@@ -172,10 +174,40 @@ impl ReplyInfo {
         self.texts
     }
 
-    /// The commands that may return the code. `CONNECT` stands for the greeting when a
-    /// connection opens, `ANY` for any command.
+    /// The commands that may return the code, as the RFCs allow. `CONNECT` stands for the
+    /// greeting when a connection opens, `ANY` for any command.
     pub const fn commands(&self) -> &'static [&'static str] {
         self.commands
+    }
+
+    /// Commands servers are documented to answer with this code beyond what the RFCs allow
+    /// (Postfix refuses relaying with `554` at `RCPT`); the sources are in the reference.
+    ///
+    /// ```
+    /// use smtp_codes::ReplyCode;
+    ///
+    /// let info = ReplyCode::TRANSACTION_FAILED.info().unwrap();
+    /// assert!(!info.commands().contains(&"RCPT"));
+    /// assert!(info.seen_after().contains(&"RCPT"));
+    /// ```
+    pub const fn seen_after(&self) -> &'static [&'static str] {
+        self.seen_after
+    }
+
+    /// For a non-standard number that is an enhanced status code with its dots removed, as
+    /// cheat sheets spread them (`511` for `5.1.1`), the enhanced code it stands for. A server
+    /// should send the enhanced code after a real reply code instead.
+    ///
+    /// ```
+    /// use smtp_codes::{ReplyCode, Status};
+    ///
+    /// let info = ReplyCode::from_u16(511)?.info().unwrap();
+    /// assert_eq!(info.status(), Status::NonStandard);
+    /// assert_eq!(info.alias_of().unwrap().to_string(), "5.1.1");
+    /// # Ok::<(), smtp_codes::InvalidReplyCode>(())
+    /// ```
+    pub const fn alias_of(&self) -> Option<EnhancedCode> {
+        self.alias_of
     }
 
     /// The documents that define or describe the code.

@@ -132,7 +132,10 @@ fn rfc_5321_codes_are_standard_with_their_texts() {
 
 #[test]
 fn non_standard_codes_are_marked_and_never_shown_as_standard() {
-    let non_standard = [200, 353, 422, 426, 430, 523, 524, 525, 533, 540, 542, 557];
+    let non_standard = [
+        200, 353, 422, 426, 430, 431, 441, 442, 446, 447, 449, 471, 510, 511, 512, 513, 523, 524,
+        525, 533, 540, 541, 542, 557, 571,
+    ];
     for info in REPLY_CODES {
         let code = info.code().as_u16();
         assert_eq!(
@@ -270,5 +273,110 @@ fn classes_and_subjects_have_names() {
     assert_eq!(
         smtp_codes::SubjectInfo::get(7).unwrap().name(),
         "Security or Policy Status"
+    );
+}
+
+#[test]
+fn audited_facts_stay_fixed() {
+    let info = |code: u16| ReplyCode::from_u16(code).unwrap().info().unwrap();
+    let texts = |code: u16| -> Vec<(&str, String)> {
+        info(code)
+            .texts()
+            .iter()
+            .map(|t| (t.text(), t.reference().label().to_owned()))
+            .collect()
+    };
+    // RFC 7504 section 5.1 gives both texts; section 3 offers the server variant for 521.
+    assert_eq!(
+        texts(556),
+        [(
+            "Domain does not accept mail",
+            "RFC 7504, section 5.1".to_owned()
+        )]
+    );
+    assert_eq!(
+        texts(521),
+        [
+            (
+                "Host does not accept mail",
+                "RFC 7504, section 5.1".to_owned()
+            ),
+            (
+                "Server does not accept mail",
+                "RFC 7504, section 3".to_owned()
+            ),
+        ]
+    );
+    assert!(info(556).references().iter().any(|r| r.rfc() == Some(7505)));
+    assert!(info(521).seen_after().contains(&"BDAT"));
+    // RFC 4954 deprecates 538; RFC 2554, which defined it, is obsolete.
+    assert_eq!(info(538).status(), Status::Obsolete);
+    // Exchange's unrelated 432 is recorded beside RFC 4954's.
+    assert!(info(432).notes().unwrap().contains("STOREDRV.Deliver"));
+    // RFC 3464's example is the one source of 426; 557 rests on the seed list alone.
+    assert_eq!(info(426).references()[0].label(), "RFC 3464, appendix E");
+    assert!(
+        info(557)
+            .references()
+            .iter()
+            .all(|r| r.label().contains("AWStats"))
+    );
+    // 355's text has no brackets in RFC 1845.
+    assert_eq!(
+        info(355).text(),
+        Some("octet-offset is the transaction offset")
+    );
+    // Postfix refuses relaying with 554 at RCPT, outside RFC 5321's list for RCPT.
+    assert!(!info(554).commands().contains(&"RCPT"));
+    assert!(info(554).seen_after().contains(&"RCPT"));
+    // Deprecated X.6.10 was the 252 (class 2) twin of X.6.8.
+    let x610 = smtp_codes::EnhancedCode::new(2, 6, 10)
+        .unwrap()
+        .info()
+        .unwrap();
+    assert!(x610.is_deprecated());
+    assert_eq!(x610.classes(), [Class::PositiveCompletion]);
+    assert_eq!(x610.replaced_by().unwrap().key(), "X.6.8");
+}
+
+#[test]
+fn dotless_numbers_point_at_their_enhanced_codes() {
+    let folklore = [
+        (431, "4.3.1"),
+        (441, "4.4.1"),
+        (442, "4.4.2"),
+        (446, "4.4.6"),
+        (447, "4.4.7"),
+        (449, "4.4.9"),
+        (471, "4.7.1"),
+        (510, "5.1.0"),
+        (511, "5.1.1"),
+        (512, "5.1.2"),
+        (513, "5.1.3"),
+        (541, "5.4.1"),
+        (571, "5.7.1"),
+    ];
+    for (code, alias) in folklore {
+        let info = ReplyCode::from_u16(code).unwrap().info().unwrap();
+        assert_eq!(info.status(), Status::NonStandard, "{code}");
+        assert_eq!(
+            info.alias_of().map(|a| a.to_string()).as_deref(),
+            Some(alias)
+        );
+        assert!(info.name().starts_with("DOTLESS_"), "{code}");
+        // Never shown as standard: no RFC text in `{:#}`.
+        assert_eq!(format!("{:#}", info.code()), code.to_string());
+    }
+    // Every alias in the table is one of these, and 4.4.9 is Exchange's, not the registry's.
+    let aliases = REPLY_CODES
+        .iter()
+        .filter(|i| i.alias_of().is_some())
+        .count();
+    assert_eq!(aliases, folklore.len());
+    assert!(
+        smtp_codes::EnhancedCode::new(4, 4, 9)
+            .unwrap()
+            .info()
+            .is_none()
     );
 }
