@@ -73,32 +73,39 @@ impl EnhancedCode {
     ///
     /// [`enhanced_code!`](crate::enhanced_code) uses it to check a literal at compile time.
     pub const fn parse(s: &str) -> Result<EnhancedCode, InvalidEnhancedCode> {
-        let bytes = s.as_bytes();
+        match EnhancedCode::parse_prefix(s.as_bytes()) {
+            Ok((code, end)) if end == s.len() => Ok(code),
+            Ok(_) => Err(InvalidEnhancedCode::new(Reason::Syntax)),
+            Err(reason) => Err(InvalidEnhancedCode::new(reason)),
+        }
+    }
+
+    /// The enhanced code at the start of `bytes` and its length: the one reading of RFC 3463's
+    /// `class.subject.detail` grammar, for [`parse`](Self::parse) (which wants nothing after it)
+    /// and for reply lines (where text follows).
+    #[inline]
+    pub(crate) const fn parse_prefix(bytes: &[u8]) -> Result<(EnhancedCode, usize), Reason> {
         if bytes.is_empty() {
-            return Err(InvalidEnhancedCode::new(Reason::Empty));
+            return Err(Reason::Empty);
         }
-        if bytes.len() < 2 || bytes[1] != b'.' {
-            return Err(InvalidEnhancedCode::new(Reason::Syntax));
+        if bytes.len() < 2 || bytes[1] != b'.' || !bytes[0].is_ascii_digit() {
+            return Err(Reason::Syntax);
         }
-        if !bytes[0].is_ascii_digit() {
-            return Err(InvalidEnhancedCode::new(Reason::Syntax));
-        }
-        let class = bytes[0] - b'0';
         let (subject, next) = match number(bytes, 2) {
             Ok(found) => found,
-            Err(reason) => return Err(InvalidEnhancedCode::new(reason)),
+            Err(reason) => return Err(reason),
         };
         if next >= bytes.len() || bytes[next] != b'.' {
-            return Err(InvalidEnhancedCode::new(Reason::Syntax));
+            return Err(Reason::Syntax);
         }
         let (detail, end) = match number(bytes, next + 1) {
             Ok(found) => found,
-            Err(reason) => return Err(InvalidEnhancedCode::new(reason)),
+            Err(reason) => return Err(reason),
         };
-        if end != bytes.len() {
-            return Err(InvalidEnhancedCode::new(Reason::Syntax));
+        match EnhancedCode::new(bytes[0] - b'0', subject, detail) {
+            Ok(code) => Ok((code, end)),
+            Err(error) => Err(error.reason),
         }
-        EnhancedCode::new(class, subject, detail)
     }
 
     /// The class: 2, 4 or 5 as a [`Class`] (never [`Class::PositiveIntermediate`]).
@@ -127,6 +134,7 @@ impl EnhancedCode {
 }
 
 /// Reads 1 to 3 digits from `start`; returns the value and the index after them.
+#[inline]
 const fn number(bytes: &[u8], start: usize) -> Result<(u16, usize), Reason> {
     let mut i = start;
     let mut value: u16 = 0;
@@ -179,7 +187,7 @@ pub struct InvalidEnhancedCode {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reason {
+pub(crate) enum Reason {
     Empty,
     Syntax,
     Class,

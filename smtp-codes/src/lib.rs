@@ -26,7 +26,7 @@
 //! use smtp_codes::{Class, ReplyCode};
 //!
 //! // Any code from 200 to 599 is a value, documented or not.
-//! let code: ReplyCode = "571".parse()?;
+//! let code: ReplyCode = "599".parse()?;
 //! assert!(code.info().is_none());
 //! match code.class() {
 //!     Class::PositiveCompletion | Class::PositiveIntermediate => println!("go on"),
@@ -233,6 +233,9 @@
 //!   `Box<T>`.
 //! - `derive`: `#[derive(SmtpReply)]`, so that `use smtp_codes::SmtpReply;` brings the trait
 //!   and the derive, as serde's `derive` feature does.
+//! - `tokio-codec`: `ReplyCodec`, a `tokio_util::codec` decoder of replies (as `OwnedReply`)
+//!   and encoder of replies, for async clients and servers; it brings in tokio-util (codec
+//!   only) and bytes.
 //! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] (as a number) and
 //!   [`EnhancedCode`] (as a string such as `"5.1.1"`), validated on the way in.
 //!
@@ -277,6 +280,9 @@ pub use retry::Retry;
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use smtp_codes_derive::SmtpReply;
 pub use smtp_reply::SmtpReply;
+#[cfg(feature = "tokio-codec")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tokio-codec")))]
+pub use wire::codec::{CodecError, ReplyCodec};
 #[cfg(feature = "alloc")]
 pub use wire::owned::OwnedReply;
 #[cfg(feature = "alloc")]
@@ -285,7 +291,7 @@ pub use wire::{
     anomaly::{Anomaly, AnomalyKind},
     error::{Malformed, ParseError},
     render::{RenderError, Renderer, write_reply, write_smtp_reply},
-    reply::{Parser, Reply, ReplyLine, ReplyLines},
+    reply::{Parser, Reply, ReplyLine, ReplyLines, StreamParser},
 };
 
 /// The whole table as one document: every reply code by class, the non-standard codes, and

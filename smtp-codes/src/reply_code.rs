@@ -23,7 +23,7 @@ use crate::{Class, ReplyInfo};
 /// assert_eq!(code.info().unwrap().name(), "MAILBOX_UNAVAILABLE");
 /// assert_eq!(format!("{code:#}"), "550 Requested action not taken: mailbox unavailable");
 ///
-/// let odd = ReplyCode::from_u16(571)?;
+/// let odd = ReplyCode::from_u16(599)?;
 /// assert!(odd.info().is_none() && odd.is_permanent_negative());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

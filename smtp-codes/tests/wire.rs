@@ -948,3 +948,46 @@ fn feeding_byte_by_byte_agrees_with_feeding_whole() {
         assert_eq!(Reply::parse(input).unwrap().0, reply);
     }
 }
+
+/// Every input, fed to a `StreamParser` in random pieces: the outcome is exactly the whole
+/// input's, whatever the pieces (and the prefixes agree with it too).
+#[test]
+fn streaming_in_any_chunking_gives_the_whole_inputs_outcome() {
+    let mut rng = XorShift(0x5EED_0FC0_DE00_0001);
+    let mut inputs: Vec<Vec<u8>> = support::real_replies();
+    for row in support::rows(include_str!("data/malformed-replies.tsv")) {
+        inputs.push(support::unescape(row[1]));
+    }
+    let alphabet = b"0123456789 -.\r\n\t25x\xff\x00";
+    for _ in 0..3_000 {
+        let len = rng.below(80);
+        inputs.push(
+            (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect(),
+        );
+    }
+    let parsers = [
+        Parser::new(),
+        Parser::new().strict(true),
+        Parser::new().max_lines(2).max_size(40),
+        Parser::new().smtputf8(true).max_lines(1),
+    ];
+    for input in &inputs {
+        for parser in parsers {
+            let whole = parser.parse(input);
+            for _ in 0..4 {
+                let mut stream = smtp_codes::StreamParser::new(parser);
+                let mut end = 0;
+                let outcome = loop {
+                    end = (end + 1 + rng.below(12)).min(input.len());
+                    match stream.parse(&input[..end]) {
+                        Err(ParseError::Incomplete) if end < input.len() => {}
+                        outcome => break outcome,
+                    }
+                };
+                assert_eq!(outcome, whole, "{input:?} with {parser:?}");
+            }
+        }
+    }
+}

@@ -1,9 +1,11 @@
 //! Workspace automation, run as `cargo xtask <task>`: `codegen [--check]` regenerates (or
-//! checks) the generated files, `bench-compile` measures what the derive costs to compile.
+//! checks) the generated files, `bench-compile` measures what the derive costs to compile, and
+//! `bench-instructions` counts the instructions the parser takes per reply.
 
 #![forbid(unsafe_code)]
 
 mod bench_compile;
+mod bench_instructions;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +18,9 @@ tasks:
   codegen            regenerate every generated file from data/smtp-codes.yaml
   codegen --check    write nothing; fail if any generated file is stale
   bench-compile      time a clean build of a small crate deriving SmtpReply against the same
-                     crate deriving thiserror::Error (needs crates.io or a warm cargo cache)";
+                     crate deriving thiserror::Error (needs crates.io or a warm cargo cache)
+  bench-instructions count instructions per reply (callgrind) for smtp-codes, smtp-proto and
+                     lettre parsing the reply corpus, one parser per process (needs valgrind)";
 
 fn main() -> ExitCode {
     match run(&std::env::args().skip(1).collect::<Vec<_>>()) {
@@ -34,6 +38,7 @@ fn run(args: &[String]) -> Result<(), String> {
         ["codegen"] => codegen(Mode::Write),
         ["codegen", "--check"] => codegen(Mode::Check),
         ["bench-compile"] => bench_compile::run(&workspace_root()),
+        ["bench-instructions"] => bench_instructions::run(&workspace_root()),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             Ok(())

@@ -2,6 +2,8 @@
 //! says exactly what was odd, and a renderer that writes correct reply lines.
 
 pub(crate) mod anomaly;
+#[cfg(feature = "tokio-codec")]
+pub(crate) mod codec;
 pub(crate) mod error;
 #[cfg(feature = "alloc")]
 pub(crate) mod owned;

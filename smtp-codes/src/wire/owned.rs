@@ -29,6 +29,9 @@ pub struct OwnedReply {
     line_count: usize,
     anomalies: AnomalySet,
     smtputf8: bool,
+    last_start: usize,
+    last_text: usize,
+    early: crate::wire::reply::EarlyLines,
 }
 
 impl OwnedReply {
@@ -41,6 +44,9 @@ impl OwnedReply {
             line_count: self.line_count,
             anomalies: self.anomalies,
             smtputf8: self.smtputf8,
+            last_start: self.last_start,
+            last_text: self.last_text,
+            early: self.early,
         }
     }
 
@@ -92,6 +98,9 @@ impl From<Reply<'_>> for OwnedReply {
             line_count: reply.line_count,
             anomalies: reply.anomalies,
             smtputf8: reply.smtputf8,
+            last_start: reply.last_start,
+            last_text: reply.last_text,
+            early: reply.early,
         }
     }
 }

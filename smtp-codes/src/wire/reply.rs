@@ -4,7 +4,7 @@ use core::fmt::{self, Write as _};
 
 use crate::wire::anomaly::{Anomaly, AnomalyKind, AnomalySet};
 use crate::wire::error::ParseError;
-use crate::wire::scan::{self, ScannedLine};
+use crate::wire::scan::{self, ScannedLine, Search};
 use crate::{Class, EnhancedCode, ReplyCode, Retry};
 
 /// How replies are parsed: lenient or strict, and the limits that bound memory.
@@ -83,65 +83,79 @@ impl Parser {
     /// follows (a pipelined reply) is left for the next call.
     ///
     /// [`ParseError::Incomplete`] means the final line has not arrived: read more and call
-    /// again with the same start. Every other error is reported at the first byte that makes
-    /// it certain (a malformed line once its LF has arrived, a strict refusal once the reply
-    /// is complete), so the outcome does not depend on how the input arrived. Nothing is
-    /// allocated, and no input makes it panic.
+    /// again with the same start (or let a [`StreamParser`] remember how far it got, so the
+    /// bytes already checked are not checked again). Every other error is reported at the
+    /// first byte that makes it certain (a malformed line once its LF has arrived, a strict
+    /// refusal once the reply is complete), so the outcome does not depend on how the input
+    /// arrived. Nothing is allocated, and no input makes it panic.
     pub fn parse<'a>(&self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
-        let mut start = 0;
-        let mut line_number = 0;
-        let mut first_code: Option<ReplyCode> = None;
-        let mut anomalies = AnomalySet::EMPTY;
-        let mut first_anomaly: Option<Anomaly> = None;
+        let mut progress = Progress::START;
+        self.resume(input, &mut progress)
+    }
+
+    /// [`parse`](Self::parse), continuing from `progress`: the lines before
+    /// `progress.line_start` were checked by an earlier call on the same bytes, and no LF lies
+    /// before `progress.searched`.
+    #[inline]
+    fn resume<'a>(
+        &self,
+        input: &'a [u8],
+        progress: &mut Progress,
+    ) -> Result<(Reply<'a>, usize), ParseError> {
         loop {
-            let rest = &input[start..];
-            let Some(end) = scan::line_end(rest) else {
-                return Err(if input.len() > self.max_size {
-                    ParseError::TooLarge {
-                        limit: self.max_size,
-                    }
-                } else {
-                    ParseError::Incomplete
-                });
+            let start = progress.line_start;
+            let (lf, unusual) = match scan::search_line(input, progress.searched, progress.unusual)
+            {
+                Search::Found { lf, unusual } => (lf, unusual),
+                Search::NotYet { searched, unusual } => {
+                    progress.searched = searched;
+                    progress.unusual = unusual;
+                    return Err(if input.len() > self.max_size {
+                        ParseError::TooLarge {
+                            limit: self.max_size,
+                        }
+                    } else {
+                        ParseError::Incomplete
+                    });
+                }
             };
-            let next = start + end.next;
+            let next = lf + 1;
             if next > self.max_size {
                 return Err(ParseError::TooLarge {
                     limit: self.max_size,
                 });
             }
-            line_number += 1;
+            let line_number = progress.line_count + 1;
             if line_number > self.max_lines {
                 return Err(ParseError::TooManyLines {
                     limit: self.max_lines,
                 });
             }
-            let line = scan::scan_line(
-                &rest[..end.content],
-                if end.bare_lf { 1 } else { 2 },
-                end.unusual,
-            )
-            .map_err(|reason| ParseError::Malformed {
-                line: line_number,
-                reason,
-                skip: next,
-            })?;
-            let mut found = line.anomalies;
-            match first_code {
-                Some(first) if first != line.code => found.insert(AnomalyKind::CodeMismatch),
-                Some(_) => {}
-                None => first_code = Some(line.code),
-            }
-            let found = self.allowed(found);
-            if first_anomaly.is_none() {
-                first_anomaly = found.iter().next().map(|kind| Anomaly {
+            let (content, terminator) = scan::content_end(&input[start..next], lf - start);
+            let line = scan::scan_line(&input[start..start + content], terminator, unusual)
+                .map_err(|reason| ParseError::Malformed {
                     line: line_number,
-                    kind,
-                });
+                    reason,
+                    skip: next,
+                })?;
+            let first_code = *progress.first_code.get_or_insert(line.code);
+            let found = line_anomalies(&line, first_code, self.smtputf8);
+            if !found.is_empty() {
+                if progress.first_anomaly.is_none() {
+                    progress.first_anomaly = found.iter().next().map(|kind| Anomaly {
+                        line: line_number,
+                        kind,
+                    });
+                }
+                progress.anomalies = progress.anomalies.union(found);
             }
-            anomalies = anomalies.union(found);
-            start = next;
+            progress.line_count = line_number;
+            progress.line_start = next;
+            progress.searched = next;
+            progress.unusual = false;
             if line.continues {
+                let text = start + content - line.text.len();
+                progress.early.push(&line, text, start + content, next);
                 // Another line must follow, and it would be one too many.
                 if line_number >= self.max_lines {
                     return Err(ParseError::TooManyLines {
@@ -150,31 +164,200 @@ impl Parser {
                 }
                 continue;
             }
-            if let (true, Some(anomaly)) = (self.strict, first_anomaly) {
+            if let (true, Some(anomaly)) = (self.strict, progress.first_anomaly) {
                 return Err(ParseError::Strict {
                     anomaly,
-                    skip: start,
+                    skip: next,
                 });
             }
             let reply = Reply {
-                raw: &input[..start],
+                raw: &input[..next],
                 code: line.code,
                 enhanced: line.enhanced,
                 line_count: line_number,
-                anomalies,
+                anomalies: progress.anomalies,
                 smtputf8: self.smtputf8,
+                // What the parse learned of the lines, so reading them costs no second scan.
+                last_start: start,
+                last_text: start + content - line.text.len(),
+                early: progress.early,
             };
-            return Ok((reply, start));
+            return Ok((reply, next));
+        }
+    }
+}
+
+/// The deviations of one line, given the first line's code and whether SMTPUTF8 is in effect:
+/// the one place where a line's anomalies are decided, for the parser and for
+/// [`Reply::anomalies`].
+fn line_anomalies(line: &ScannedLine<'_>, first_code: ReplyCode, smtputf8: bool) -> AnomalySet {
+    let mut found = line.anomalies;
+    if line.code != first_code {
+        found.insert(AnomalyKind::CodeMismatch);
+    }
+    if smtputf8 {
+        // With SMTPUTF8, UTF-8 text is no deviation.
+        found = found.without(AnomalyKind::NonAsciiText);
+    }
+    found
+}
+
+/// How far a parse got through a reply that has not fully arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Progress {
+    /// Where the line being read starts; the lines before it are checked.
+    line_start: usize,
+    /// No LF lies before this position in the line being read.
+    searched: usize,
+    /// The part of the line being read searched so far holds an unusual byte.
+    unusual: bool,
+    line_count: usize,
+    first_code: Option<ReplyCode>,
+    anomalies: AnomalySet,
+    first_anomaly: Option<Anomaly>,
+    /// The first lines, as read, for the reply's iterators.
+    early: EarlyLines,
+}
+
+impl Progress {
+    const START: Progress = Progress {
+        line_start: 0,
+        searched: 0,
+        unusual: false,
+        line_count: 0,
+        first_code: None,
+        anomalies: AnomalySet::EMPTY,
+        first_anomaly: None,
+        early: EarlyLines::NONE,
+    };
+}
+
+/// How many lines before the final one a [`Reply`] remembers, so that reading their text costs
+/// no second scan; replies are rarely longer (an EHLO reply is, and its later lines are read
+/// again).
+const EARLY_LINES: usize = 3;
+
+/// What the parse learned of the first lines before the final one: where each line's text
+/// starts and ends and where the next line starts, its code and its enhanced code. Positions
+/// that do not fit in `u32` (a reply over 4 GiB) are not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct EarlyLines {
+    lines: [LineMark; EARLY_LINES],
+    len: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct LineMark {
+    text: u32,
+    end: u32,
+    next: u32,
+    code: ReplyCode,
+    enhanced: Option<EnhancedCode>,
+}
+
+impl EarlyLines {
+    const NONE: EarlyLines = EarlyLines {
+        lines: [LineMark {
+            text: 0,
+            end: 0,
+            next: 0,
+            code: ReplyCode::new_unchecked(200),
+            enhanced: None,
+        }; EARLY_LINES],
+        len: 0,
+    };
+
+    /// Remembers a continuation line, if there is room and its positions fit.
+    #[inline]
+    fn push(&mut self, line: &ScannedLine<'_>, text: usize, end: usize, next: usize) {
+        let index = usize::from(self.len);
+        if let (Some(slot), Ok(text), Ok(end), Ok(next)) = (
+            self.lines.get_mut(index),
+            u32::try_from(text),
+            u32::try_from(end),
+            u32::try_from(next),
+        ) {
+            *slot = LineMark {
+                text,
+                end,
+                next,
+                code: line.code,
+                enhanced: line.enhanced,
+            };
+            self.len += 1;
         }
     }
 
-    /// With SMTPUTF8, UTF-8 text is no deviation.
-    fn allowed(&self, found: AnomalySet) -> AnomalySet {
-        if self.smtputf8 {
-            found.without(AnomalyKind::NonAsciiText)
-        } else {
-            found
+    /// The remembered line `index` (counting from 0), if it starts at `start`.
+    #[inline]
+    fn get(&self, index: usize) -> Option<&LineMark> {
+        self.lines[..usize::from(self.len)].get(index)
+    }
+}
+
+/// A [`Parser`] for a reply that arrives in pieces: it remembers how far it checked, so feeding
+/// a reply of n bytes in reads of any size costs O(n) in all, where calling
+/// [`Parser::parse`] again on the whole buffer after each read rescans what was checked.
+///
+/// Hand [`parse`](Self::parse) the same bytes each time, grown by what was read. After a reply
+/// or an error it starts afresh: drop the bytes the reply used (or the error's
+/// [`skip`](ParseError::skip)) and call it with what is left. The outcome is exactly what
+/// [`Parser::parse`] gives on the final buffer.
+///
+/// ```
+/// use smtp_codes::{ParseError, Parser, StreamParser};
+///
+/// let wire = b"250-mx.example.org greets you\r\n250 SIZE 35882577\r\n";
+/// let mut stream = StreamParser::new(Parser::new());
+/// let mut buffer = Vec::new();
+/// for byte in wire {
+///     buffer.push(*byte);
+///     match stream.parse(&buffer) {
+///         Ok((reply, used)) => {
+///             assert_eq!((reply.code().as_u16(), reply.line_count(), used), (250, 2, wire.len()));
+///         }
+///         Err(ParseError::Incomplete) => continue,
+///         Err(error) => panic!("{error}"),
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamParser {
+    parser: Parser,
+    progress: Progress,
+}
+
+impl StreamParser {
+    /// A stream parser with `parser`'s settings, at the start of a reply.
+    pub const fn new(parser: Parser) -> StreamParser {
+        StreamParser {
+            parser,
+            progress: Progress::START,
         }
+    }
+
+    /// The reply at the start of `input`, going on from where the last call that returned
+    /// [`ParseError::Incomplete`] stopped. `input` must hold the bytes that call was given,
+    /// followed by what has arrived since; a shorter input starts the reply afresh.
+    pub fn parse<'a>(&mut self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
+        if input.len() < self.progress.searched {
+            self.progress = Progress::START;
+        }
+        let result = self.parser.resume(input, &mut self.progress);
+        if result != Err(ParseError::Incomplete) {
+            self.progress = Progress::START;
+        }
+        result
+    }
+
+    /// Forgets a reply in progress, as after a reply or an error.
+    pub fn reset(&mut self) {
+        self.progress = Progress::START;
+    }
+
+    /// The parser whose settings it uses.
+    pub const fn parser(&self) -> &Parser {
+        &self.parser
     }
 }
 
@@ -208,6 +391,12 @@ pub struct Reply<'a> {
     pub(crate) line_count: usize,
     pub(crate) anomalies: AnomalySet,
     pub(crate) smtputf8: bool,
+    /// Where the final line starts in `raw`.
+    pub(crate) last_start: usize,
+    /// Where the final line's text starts in `raw`.
+    pub(crate) last_text: usize,
+    /// The lines before the final one, as the parse read them.
+    pub(crate) early: EarlyLines,
 }
 
 impl<'a> Reply<'a> {
@@ -241,7 +430,17 @@ impl<'a> Reply<'a> {
 
     /// One item per reply line, with the line's own code and enhanced code.
     pub fn reply_lines(&self) -> ReplyLines<'a> {
-        ReplyLines { rest: self.raw }
+        ReplyLines {
+            raw: self.raw,
+            front: 0,
+            back: self.raw.len(),
+            last_start: self.last_start,
+            last_text: self.last_text,
+            last_code: self.code,
+            last_enhanced: self.enhanced,
+            early: self.early,
+            index: 0,
+        }
     }
 
     /// How many lines the reply has.
@@ -266,23 +465,18 @@ impl<'a> Reply<'a> {
 
     /// Every deviation from RFC 5321 and RFC 2034, in line order.
     pub fn anomalies(&self) -> impl Iterator<Item = Anomaly> + use<'a> {
-        let first_code = self.reply_lines().next().map(|line| line.code);
         let smtputf8 = self.smtputf8;
-        self.reply_lines()
-            .enumerate()
-            .flat_map(move |(index, line)| {
-                let mut kinds = line.anomalies;
-                if Some(line.code) != first_code {
-                    kinds.insert(AnomalyKind::CodeMismatch);
-                }
-                if smtputf8 {
-                    kinds = kinds.without(AnomalyKind::NonAsciiText);
-                }
-                kinds.iter().map(move |kind| Anomaly {
+        let mut first_code = None;
+        let checked = ScannedLines { rest: self.raw };
+        checked.enumerate().flat_map(move |(index, line)| {
+            let first = *first_code.get_or_insert(line.code);
+            line_anomalies(&line, first, smtputf8)
+                .iter()
+                .map(move |kind| Anomaly {
                     line: index + 1,
                     kind,
                 })
-            })
+        })
     }
 
     /// Whether to retry: [`Retry::of`] the reply code and the final line's enhanced code.
@@ -437,7 +631,32 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// The lines of a [`Reply`], in order.
 #[derive(Debug, Clone)]
 pub struct ReplyLines<'a> {
-    rest: &'a [u8],
+    raw: &'a [u8],
+    /// The lines not yet yielded are `raw[front..back]`.
+    front: usize,
+    back: usize,
+    /// The final line, as the parse read it.
+    last_start: usize,
+    last_text: usize,
+    last_code: ReplyCode,
+    last_enhanced: Option<EnhancedCode>,
+    /// The lines before the final one, as the parse read them.
+    early: EarlyLines,
+    /// How many lines `next` has yielded.
+    index: usize,
+}
+
+impl<'a> ReplyLines<'a> {
+    /// The final line, from what the parse learned of it.
+    fn final_line(&self) -> ReplyLine<'a> {
+        let (content, _) = scan::content_end(self.raw, self.raw.len() - 1);
+        ReplyLine {
+            code: self.last_code,
+            enhanced: self.last_enhanced,
+            text: &self.raw[self.last_text..content],
+            last: true,
+        }
+    }
 }
 
 /// One line of a [`Reply`].
@@ -447,7 +666,6 @@ pub struct ReplyLine<'a> {
     enhanced: Option<EnhancedCode>,
     text: &'a [u8],
     last: bool,
-    anomalies: AnomalySet,
 }
 
 impl<'a> ReplyLine<'a> {
@@ -476,53 +694,94 @@ impl<'a> Iterator for ReplyLines<'a> {
     type Item = ReplyLine<'a>;
 
     fn next(&mut self) -> Option<ReplyLine<'a>> {
-        let (line, rest) = split_line(self.rest)?;
-        self.rest = rest;
+        if self.front >= self.back {
+            return None;
+        }
+        if self.front == self.last_start {
+            self.front = self.back;
+            return Some(self.final_line());
+        }
+        let index = self.index;
+        self.index += 1;
+        if let Some(mark) = self.early.get(index) {
+            let next = mark.next as usize;
+            if next <= self.back {
+                self.front = next;
+                return Some(ReplyLine {
+                    code: mark.code,
+                    enhanced: mark.enhanced,
+                    text: &self.raw[mark.text as usize..mark.end as usize],
+                    last: false,
+                });
+            }
+        }
+        let (line, used) = read_line(&self.raw[self.front..self.back])?;
+        self.front += used;
         Some(line)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.front >= self.back {
+            (0, Some(0))
+        } else {
+            (1, None)
+        }
     }
 }
 
 impl DoubleEndedIterator for ReplyLines<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        // Lines end with LF; the last line's LF is the last byte.
-        let body = self.rest.strip_suffix(b"\n")?;
-        let start = scan::find_last_byte(body, b'\n').map_or(0, |i| i + 1);
-        let (line, _) = split_line(&self.rest[start..])?;
-        self.rest = &self.rest[..start];
+        if self.front >= self.back {
+            return None;
+        }
+        if self.back == self.raw.len() {
+            self.back = self.last_start.max(self.front);
+            return Some(self.final_line());
+        }
+        // Lines end with LF; the line before `back` starts after the LF before its own.
+        let body = &self.raw[self.front..self.back - 1];
+        let start = self.front + scan::find_last_byte(body, b'\n').map_or(0, |i| i + 1);
+        let (line, _) = read_line(&self.raw[start..self.back])?;
+        self.back = start;
         Some(line)
     }
 }
 
-/// The first line of `input` (which was parsed already) and what follows it.
-fn split_line(input: &[u8]) -> Option<(ReplyLine<'_>, &[u8])> {
+impl core::iter::FusedIterator for ReplyLines<'_> {}
+
+/// The first line of `input` (which the parse has checked) and the bytes it takes. This only
+/// reads the line again: no byte-by-byte checks of the text.
+fn read_line(input: &[u8]) -> Option<(ReplyLine<'_>, usize)> {
     let lf = scan::find_byte(input, b'\n')?;
-    let (content, terminator) = if lf > 0 && input[lf - 1] == b'\r' {
-        (lf - 1, 2)
-    } else {
-        (lf, 1)
-    };
-    let ScannedLine {
-        code,
-        continues,
-        enhanced,
-        text,
-        anomalies,
-    } = scan::scan_line(
-        &input[..content],
-        terminator,
-        scan::needs_check(&input[..content]),
-    )
-    .ok()?;
+    let (content, terminator) = scan::content_end(input, lf);
+    let line = scan::scan_line(&input[..content], terminator, false).ok()?;
     Some((
         ReplyLine {
-            code,
-            enhanced,
-            text,
-            last: !continues,
-            anomalies,
+            code: line.code,
+            enhanced: line.enhanced,
+            text: line.text,
+            last: !line.continues,
         },
-        &input[lf + 1..],
+        lf + 1,
     ))
+}
+
+/// The lines of a parsed reply with all their checks, for [`Reply::anomalies`].
+struct ScannedLines<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for ScannedLines<'a> {
+    type Item = ScannedLine<'a>;
+
+    fn next(&mut self) -> Option<ScannedLine<'a>> {
+        let lf = scan::find_byte(self.rest, b'\n')?;
+        let (content, terminator) = scan::content_end(self.rest, lf);
+        let line = &self.rest[..content];
+        let scanned = scan::scan_line(line, terminator, scan::needs_check(line)).ok()?;
+        self.rest = &self.rest[lf + 1..];
+        Some(scanned)
+    }
 }
 
 impl crate::SmtpReply for Reply<'_> {

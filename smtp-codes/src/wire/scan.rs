@@ -22,39 +22,119 @@ pub(crate) struct ScannedLine<'a> {
     pub(crate) anomalies: AnomalySet,
 }
 
-/// Where the next line ends: the line's content ends at `content` (CR and LF excluded) and the
-/// next line starts at `next`.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct LineEnd {
-    pub(crate) content: usize,
-    pub(crate) next: usize,
-    pub(crate) bare_lf: bool,
-    /// The line holds a byte other than SP and printable ASCII (see [`needs_check`]).
-    pub(crate) unusual: bool,
+/// How far the search for the end of the current line got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Search {
+    /// The line's LF is at `lf`.
+    Found {
+        lf: usize,
+        /// The line holds a byte other than SP and printable ASCII (a CR before the LF aside).
+        unusual: bool,
+    },
+    /// No LF before `searched`: a later search of the grown input starts there.
+    NotYet { searched: usize, unusual: bool },
 }
 
-/// Finds the end of the line starting at the beginning of `input`: its LF, with the CR before
-/// it if there is one. `None` until the LF has arrived. A CR anywhere else belongs to the
-/// line's text (an anomaly, not the end of the line).
-pub(crate) fn line_end(input: &[u8]) -> Option<LineEnd> {
-    let lf = find_byte(input, b'\n')?;
-    let (content, bare_lf) = if lf > 0 && input[lf - 1] == b'\r' {
-        (lf - 1, false)
+/// Searches `input[from..]` for the LF that ends the current line, noting on the way whether
+/// the line holds anything but SP and printable ASCII (`unusual`, which the part searched before
+/// `from` may already have set). One pass, eight bytes at a time: a control byte stops the
+/// word loop, and only an LF, or a CR right before one, ends the line.
+#[inline]
+pub(crate) fn search_line(input: &[u8], from: usize, mut unusual: bool) -> Search {
+    let mut i = from;
+    while !unusual {
+        let Some(flagged) = first_unusual(input, i) else {
+            return Search::NotYet {
+                searched: input.len(),
+                unusual,
+            };
+        };
+        match (input[flagged], input.get(flagged + 1)) {
+            (b'\n', _) => {
+                return Search::Found {
+                    lf: flagged,
+                    unusual,
+                };
+            }
+            (b'\r', Some(b'\n')) => {
+                return Search::Found {
+                    lf: flagged + 1,
+                    unusual,
+                };
+            }
+            // A CR at the very end may yet turn out to be the CR of a CRLF.
+            (b'\r', None) => {
+                return Search::NotYet {
+                    searched: flagged,
+                    unusual,
+                };
+            }
+            _ => {
+                unusual = true;
+                i = flagged + 1;
+            }
+        }
+    }
+    // The checks are decided: only the LF is left to find.
+    match find_byte(&input[i..], b'\n') {
+        Some(offset) => Search::Found {
+            lf: i + offset,
+            unusual,
+        },
+        None => Search::NotYet {
+            searched: input.len(),
+            unusual,
+        },
+    }
+}
+
+/// The position of the first byte at or after `from` that is not SP or printable ASCII.
+#[inline]
+fn first_unusual(input: &[u8], from: usize) -> Option<usize> {
+    let rest = input.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut offset = from;
+    for chunk in &mut chunks {
+        let mask = unusual_mask(word(chunk));
+        if mask != 0 {
+            return Some(offset + (mask.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    let tail = chunks.remainder();
+    if tail.is_empty() {
+        return None;
+    }
+    // The last eight bytes at once: those before the tail were found clean, so a flag is the
+    // tail's. A rest shorter than eight bytes is padded with spaces, which are never unusual.
+    let (last, start) = if let Some(start) = rest.len().checked_sub(8) {
+        (word(&rest[start..]), from + start)
     } else {
-        (lf, true)
+        let mut padded = [b' '; 8];
+        for (to, &byte) in padded.iter_mut().zip(tail) {
+            *to = byte;
+        }
+        (u64::from_le_bytes(padded), from)
     };
-    Some(LineEnd {
-        content,
-        next: lf + 1,
-        bare_lf,
-        // One pass tells whether the line is plain printable ASCII, as nearly every line is;
-        // only when it is not is its text checked byte by byte in `scan_line`.
-        unusual: needs_check(&input[..content]),
-    })
+    let mask = unusual_mask(last);
+    (mask != 0).then(|| start + (mask.trailing_zeros() / 8) as usize)
+}
+
+/// The content of a line whose LF is at `lf`, and the length of its terminator (2 for CRLF, 1
+/// for a bare LF).
+#[inline]
+pub(crate) fn content_end(line: &[u8], lf: usize) -> (usize, usize) {
+    if lf > 0 && line[lf - 1] == b'\r' {
+        (lf - 1, 2)
+    } else {
+        (lf, 1)
+    }
 }
 
 /// Reads a complete line (without its CR LF). `terminator_len` is 1 for a bare LF, 2 for CRLF;
-/// `unusual` is [`needs_check`] of the line, which [`line_end`] has already computed.
+/// `unusual` says whether the line holds anything but SP and printable ASCII, as
+/// [`search_line`] or [`needs_check`] found; only then is its text checked byte by byte.
+#[inline]
 pub(crate) fn scan_line(
     line: &[u8],
     terminator_len: usize,
@@ -122,44 +202,19 @@ pub(crate) fn scan_line(
 /// An RFC 2034 enhanced code at the very start of the text: `class.subject.detail` with class
 /// 2, 4 or 5, 1 to 3 digits each and no leading zeros (RFC 3463), followed by a blank or the
 /// end of the line. Anything else (an IP address, a version number, `5.1234.1`) is text.
+#[inline]
 fn enhanced_prefix(text: &[u8]) -> Option<(EnhancedCode, usize)> {
-    let class = match text.first()? {
-        b'2' => 2,
-        b'4' => 4,
-        b'5' => 5,
-        _ => return None,
-    };
-    if text.get(1) != Some(&b'.') {
+    // Most text starts otherwise: decide that before reading any number.
+    if !matches!(text, [b'2' | b'4' | b'5', b'.', ..]) {
         return None;
     }
-    let (subject, after_subject) = number(text, 2)?;
-    if text.get(after_subject) != Some(&b'.') {
-        return None;
-    }
-    let (detail, end) = number(text, after_subject + 1)?;
-    match text.get(end) {
-        None | Some(b' ' | b'\t') => EnhancedCode::new(class, subject, detail)
-            .ok()
-            .map(|code| (code, end)),
-        Some(_) => None,
+    match EnhancedCode::parse_prefix(text) {
+        Ok((code, end)) if matches!(text.get(end), None | Some(b' ' | b'\t')) => Some((code, end)),
+        _ => None,
     }
 }
 
-/// 1 to 3 digits without a leading zero, starting at `start`; the value and the index after.
-fn number(text: &[u8], start: usize) -> Option<(u16, usize)> {
-    let digits = text[start.min(text.len())..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if digits == 0 || digits > 3 || (digits > 1 && text[start] == b'0') {
-        return None;
-    }
-    let value = text[start..start + digits]
-        .iter()
-        .fold(0u16, |v, &d| v * 10 + u16::from(d - b'0'));
-    Some((value, start + digits))
-}
-
+#[inline]
 fn trim_blanks(text: &[u8]) -> &[u8] {
     let blanks = text
         .iter()
@@ -198,10 +253,25 @@ const fn has_byte(word: u64, byte: u8) -> bool {
     x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
+/// A mask with the high bit set in every byte of the word that is below 0x20 or at or above
+/// 0x7F (DEL and non-ASCII), and nowhere else. With the high bits cleared first, adding 0x60
+/// sets a byte's high bit exactly when it is at least 0x20, and adding 0x01 exactly when it is
+/// 0x7F; no addition carries into the next byte.
+const fn unusual_mask(word: u64) -> u64 {
+    let low = word & !HIGHS;
+    let at_least_space = low.wrapping_add(ONES * 0x60);
+    let del = low.wrapping_add(ONES);
+    (!at_least_space | del | word) & HIGHS
+}
+
 /// Whether the word holds a byte below 0x20, at or above 0x7F (DEL and non-ASCII).
 const fn has_unusual(word: u64) -> bool {
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-    below_space != 0 || word & HIGHS != 0 || has_byte(word, 0x7F)
+    unusual_mask(word) != 0
+}
+
+/// Whether a byte is outside SP and printable ASCII.
+const fn is_unusual(byte: u8) -> bool {
+    byte < 0x20 || byte >= 0x7F
 }
 
 fn word(chunk: &[u8]) -> u64 {
@@ -232,10 +302,7 @@ pub(crate) fn find_last_byte(input: &[u8], byte: u8) -> Option<usize> {
 pub(crate) fn needs_check(text: &[u8]) -> bool {
     let mut chunks = text.chunks_exact(8);
     chunks.by_ref().any(|chunk| has_unusual(word(chunk)))
-        || chunks
-            .remainder()
-            .iter()
-            .any(|&b| !(0x20..0x7F).contains(&b))
+        || chunks.remainder().iter().any(|&b| is_unusual(b))
 }
 
 #[cfg(test)]
@@ -252,6 +319,42 @@ mod tests {
                     find_byte(slice, byte),
                     slice.iter().position(|&b| b == byte)
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn search_line_agrees_with_a_plain_search_wherever_it_starts() {
+        let inputs: [&[u8]; 6] = [
+            b"250 a plain line of text that is long\r\nnext",
+            b"250 caf\xc3\xa9 and more text after it\nnext",
+            b"500 NOOP\rRSET and a CR in the middle\r\n",
+            b"250 no end yet, and a CR at the end\r",
+            b"250 tab\there\r\n",
+            b"250 short\n",
+        ];
+        for input in inputs {
+            let lf = input.iter().position(|&b| b == b'\n');
+            let plain_unusual = |end: usize| {
+                let (content, _) = content_end(input, end);
+                input[..content].iter().any(|&b| is_unusual(b))
+            };
+            for from in 0..=input.len() {
+                let searched = search_line(input, from.min(input.len()), false);
+                match (lf, searched) {
+                    (Some(lf), Search::Found { lf: found, unusual }) if from <= lf => {
+                        assert_eq!(found, lf, "{input:?} from {from}");
+                        if from == 0 {
+                            assert_eq!(unusual, plain_unusual(lf), "{input:?}");
+                        }
+                    }
+                    (Some(lf), Search::Found { lf: found, .. }) => assert!(found > lf),
+                    (None, Search::NotYet { searched, .. }) => {
+                        assert!(searched >= input.len() - 1, "{input:?} from {from}");
+                    }
+                    (Some(lf), Search::NotYet { .. }) => assert!(from > lf, "{input:?}"),
+                    (None, found) => panic!("{input:?}: {found:?}"),
+                }
             }
         }
     }
