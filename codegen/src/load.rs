@@ -1,6 +1,7 @@
 //! Reading `data/smtp-codes.yaml`: YAML syntax first, then each entry on its own, so that one
 //! bad entry does not hide the problems of the others.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -218,6 +219,9 @@ fn strip_location(message: &str) -> &str {
 /// starts a section, and a `- ` at the section's shallowest indentation starts an entry.
 struct EntryLines {
     sections: Vec<SectionLines>,
+    /// Where in `sections` each name first appears: a hostile file may hold many thousands of
+    /// top-level keys, and each is looked up.
+    by_name: HashMap<String, usize>,
     source_lines: Vec<String>,
 }
 
@@ -271,14 +275,19 @@ impl EntryLines {
                 }
             }
         }
+        let mut by_name = HashMap::new();
+        for (index, section) in sections.iter().enumerate() {
+            by_name.entry(section.name.clone()).or_insert(index);
+        }
         Self {
             sections,
+            by_name,
             source_lines,
         }
     }
 
     fn section(&self, name: &str) -> Option<&SectionLines> {
-        self.sections.iter().find(|s| s.name == name)
+        self.by_name.get(name).map(|&index| &self.sections[index])
     }
 
     fn section_line(&self, name: &str) -> Option<usize> {

@@ -1,6 +1,6 @@
 //! The rules a loaded [`Registry`] must satisfy before anything is rendered from it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{
@@ -101,6 +101,7 @@ impl Checker<'_> {
     }
 
     fn reply_codes(&mut self, registry: &Registry) {
+        let classes: BTreeSet<u16> = registry.classes.iter().map(|c| c.class.into()).collect();
         let mut first_line: HashMap<u16, Line> = HashMap::new();
         let mut names: HashMap<&str, (u16, Line)> = HashMap::new();
         let mut previous: Option<u16> = None;
@@ -109,11 +110,7 @@ impl Checker<'_> {
             let line = reply.line;
             if !(200..=599).contains(&reply.code) {
                 self.error(line, &entry, "reply codes are three digits from 200 to 599");
-            } else if !registry
-                .classes
-                .iter()
-                .any(|c| u16::from(c.class) == reply.code / 100)
-            {
+            } else if !classes.contains(&(reply.code / 100)) {
                 self.error(
                     line,
                     &entry,
@@ -168,7 +165,7 @@ impl Checker<'_> {
             }
             self.references(line, entry, std::slice::from_ref(&text.reference));
         }
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for command in &reply.commands {
             if !KNOWN_COMMANDS.contains(&command.as_str()) {
                 self.error(
@@ -182,7 +179,7 @@ impl Checker<'_> {
             } else if seen.contains(&command.as_str()) {
                 self.error(line, entry, format!("command `{command}` is listed twice"));
             }
-            seen.push(command);
+            seen.insert(command);
         }
         self.seen_after(reply, entry);
         self.alias_of(reply, entry);
@@ -206,7 +203,8 @@ impl Checker<'_> {
         if seen.commands.is_empty() {
             self.error(line, entry, "`seen_after` needs at least one command");
         }
-        let mut listed: Vec<&str> = Vec::new();
+        let commands: HashSet<&str> = reply.commands.iter().map(String::as_str).collect();
+        let mut listed: HashSet<&str> = HashSet::new();
         for command in &seen.commands {
             if !KNOWN_COMMANDS.contains(&command.as_str()) {
                 self.error(
@@ -223,7 +221,7 @@ impl Checker<'_> {
                     entry,
                     format!("command `{command}` is listed twice in `seen_after`"),
                 );
-            } else if reply.commands.contains(command) {
+            } else if commands.contains(command.as_str()) {
                 self.error(
                     line,
                     entry,
@@ -233,7 +231,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            listed.push(command);
+            listed.insert(command);
         }
         if seen.references.is_empty() {
             self.error(
@@ -327,6 +325,13 @@ impl Checker<'_> {
 
     fn enhanced_codes(&mut self, registry: &Registry) {
         let reply_codes: BTreeSet<u16> = registry.reply_codes.iter().map(|r| r.code).collect();
+        let subjects: BTreeSet<u16> = registry.subjects.iter().map(|s| s.subject).collect();
+        let mut by_key: HashMap<(u16, u16), &EnhancedEntry> = HashMap::new();
+        for enhanced in &registry.enhanced_codes {
+            if let Some(key) = enhanced.subject_detail() {
+                by_key.entry(key).or_insert(enhanced);
+            }
+        }
         let mut first_line: HashMap<(u16, u16), Line> = HashMap::new();
         let mut previous: Option<(u16, u16)> = None;
         for enhanced in &registry.enhanced_codes {
@@ -340,7 +345,7 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            if !registry.subjects.iter().any(|s| s.subject == key.0) {
+            if !subjects.contains(&key.0) {
                 self.error(
                     line,
                     &entry,
@@ -359,13 +364,19 @@ impl Checker<'_> {
             first_line.entry(key).or_insert(line);
             previous = Some(previous.map_or(key, |p| p.max(key)));
             self.enhanced_details(enhanced, &entry, &reply_codes);
-            self.replaced_by(enhanced, &entry, registry);
+            self.replaced_by(enhanced, &entry, &by_key);
         }
     }
 
     /// `replaced_by` goes on deprecated entries only, and names an entry that is not itself
     /// deprecated (so following it once always reaches a code to use).
-    fn replaced_by(&mut self, enhanced: &EnhancedEntry, entry: &str, registry: &Registry) {
+    /// `by_key` holds the first entry of each subject and detail.
+    fn replaced_by(
+        &mut self,
+        enhanced: &EnhancedEntry,
+        entry: &str,
+        by_key: &HashMap<(u16, u16), &EnhancedEntry>,
+    ) {
         let Some(replacement) = &enhanced.replaced_by else {
             return;
         };
@@ -389,10 +400,7 @@ impl Checker<'_> {
             );
             return;
         };
-        let target = registry
-            .enhanced_codes
-            .iter()
-            .find(|e| e.subject_detail() == Some(key));
+        let target = by_key.get(&key);
         let problem = match target {
             _ if Some(key) == enhanced.subject_detail() => {
                 "names the entry itself; name the entry to use instead"
@@ -482,8 +490,9 @@ impl Checker<'_> {
                 );
             }
         }
+        let listed: BTreeSet<u16> = registry.rfcs.iter().map(|r| r.rfc).collect();
         for (rfc, (line, entry)) in cited {
-            if !registry.rfcs.iter().any(|r| r.rfc == rfc) {
+            if !listed.contains(&rfc) {
                 self.error(
                     line,
                     &entry,
