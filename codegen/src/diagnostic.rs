@@ -2,6 +2,11 @@
 
 use std::fmt;
 
+/// How many problems a report lists. The rest are counted, not kept, so a hostile or badly
+/// broken file costs bounded memory and gives a report a person can read; fixing the listed
+/// problems and running again shows the next ones.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
 /// One problem in the data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -35,18 +40,32 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Every problem found in one run, in file order. Never empty when returned as an error.
+///
+/// At most [`MAX_DIAGNOSTICS`] problems are listed, those earliest in the file; the second
+/// field counts the ones found beyond them (see [`Diagnostics::omitted`]), and the report ends
+/// with a line saying how many were not shown.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(pub Vec<Diagnostic>, usize);
 
 impl Diagnostics {
     /// Whether no problem was found.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.is_empty() && self.1 == 0
     }
 
-    /// The problems, in the order they were found.
+    /// The problems listed, in file order once the report is complete.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.0.iter()
+    }
+
+    /// How many problems were found beyond the [`MAX_DIAGNOSTICS`] listed.
+    pub fn omitted(&self) -> usize {
+        self.1
+    }
+
+    /// How many problems were found in all, listed or not.
+    pub fn total(&self) -> usize {
+        self.0.len() + self.1
     }
 
     pub(crate) fn push(
@@ -56,7 +75,7 @@ impl Diagnostics {
         entry: Option<String>,
         message: impl Into<String>,
     ) {
-        self.0.push(Diagnostic {
+        self.push_diagnostic(Diagnostic {
             file: file.to_owned(),
             line,
             column: None,
@@ -65,9 +84,24 @@ impl Diagnostics {
         });
     }
 
-    /// Sorts by line (problems without a line first, in the order found).
+    /// Adds a problem; past twice the cap, keeps only the earliest [`MAX_DIAGNOSTICS`] (which
+    /// costs a sort every [`MAX_DIAGNOSTICS`] pushes, so memory stays bounded and time linear).
+    pub(crate) fn push_diagnostic(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+        if self.0.len() >= 2 * MAX_DIAGNOSTICS {
+            self.sort();
+        }
+    }
+
+    /// Sorts by line (problems without a line first, in the order found) and keeps the first
+    /// [`MAX_DIAGNOSTICS`], counting the rest. Keeping the earliest of each partial list keeps
+    /// the earliest of the whole, so this may run any number of times while problems are added.
     pub(crate) fn sort(&mut self) {
         self.0.sort_by_key(|d| d.line.unwrap_or(0));
+        if self.0.len() > MAX_DIAGNOSTICS {
+            self.1 += self.0.len() - MAX_DIAGNOSTICS;
+            self.0.truncate(MAX_DIAGNOSTICS);
+        }
     }
 }
 
@@ -79,7 +113,16 @@ impl fmt::Display for Diagnostics {
             }
             write!(f, "error: {diagnostic}")?;
         }
-        let n = self.0.len();
+        if self.1 > 0 {
+            let file = self.0.first().map_or("", |d| d.file.as_str());
+            write!(
+                f,
+                "\nerror: {file}: … and {} more problem{} not shown; fix the ones above and run again",
+                self.1,
+                if self.1 == 1 { "" } else { "s" }
+            )?;
+        }
+        let n = self.total();
         write!(
             f,
             "\n{n} problem{} found; nothing was written",

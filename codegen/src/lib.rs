@@ -30,7 +30,7 @@ mod validate;
 
 use std::path::Path;
 
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::{Diagnostic, Diagnostics, MAX_DIAGNOSTICS};
 pub use load::{load, load_str};
 pub use model::Registry;
 pub use render_markdown::render_markdown;

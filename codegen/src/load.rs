@@ -43,7 +43,7 @@ pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
         Ok(document) => document,
         Err(err) => {
             let location = err.location();
-            diagnostics.0.push(Diagnostic {
+            diagnostics.push_diagnostic(Diagnostic {
                 file: file.to_owned(),
                 line: location.as_ref().map(serde_yaml::Location::line),
                 column: location.as_ref().map(serde_yaml::Location::column),
