@@ -93,6 +93,14 @@ impl Diagnostics {
         }
     }
 
+    /// Adds every problem of `other`, listed or counted.
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
+        self.1 += other.1;
+        for diagnostic in other.0 {
+            self.push_diagnostic(diagnostic);
+        }
+    }
+
     /// Sorts by line (problems without a line first, in the order found) and keeps the first
     /// [`MAX_DIAGNOSTICS`], counting the rest. Keeping the earliest of each partial list keeps
     /// the earliest of the whole, so this may run any number of times while problems are added.

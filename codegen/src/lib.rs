@@ -8,8 +8,12 @@
 //!
 //! The data file's schema is documented at the top of `data/smtp-codes.yaml` and by the types in
 //! [`model`]: unknown fields are errors, and every problem is reported with the file, line and
-//! entry it concerns. [`load`] reports every entry that does not read; [`validate`], which
-//! needs every entry, then reports every broken rule across entries.
+//! entry it concerns. [`generate`] (through [`load_and_validate`]) reports everything in one
+//! run: every entry that does not read, and every rule across entries broken by the entries
+//! that did. A rule that looks an entry up in a section that lost entries (an associated code,
+//! a cited RFC) is not applied against that section, since the entry it would miss may be one
+//! that did not read.
+
 //!
 //! ```no_run
 //! let outputs = codegen::generate(std::path::Path::new("."))?;
@@ -108,9 +112,38 @@ pub fn render_all(registry: &Registry) -> Vec<Output> {
 /// Loads and validates `data/smtp-codes.yaml` under the workspace root `root` and renders every
 /// output. Nothing is written; on any problem, all of them are returned.
 pub fn generate(root: &Path) -> Result<Vec<Output>, Diagnostics> {
-    let registry = load(&root.join(DATA_PATH)).map_err(|d| rename(d, DATA_PATH))?;
-    validate(&registry, DATA_PATH)?;
+    let registry = load_and_validate(&root.join(DATA_PATH)).map_err(|d| rename(d, DATA_PATH))?;
     Ok(render_all(&registry))
+}
+
+/// Reads the data file at `path` and checks it completely in one run: what [`load`] reports
+/// and what [`validate`] reports, together, in file order.
+pub fn load_and_validate(path: &Path) -> Result<Registry, Diagnostics> {
+    let file = path.display().to_string();
+    load_and_validate_str(&load::read_file(path, &file)?, &file)
+}
+
+/// [`load_and_validate`] for the text of a data file; `file` is the name used in messages.
+///
+/// The rules across entries run on the entries that did read, so a misspelt field in one entry
+/// and a duplicate code in another come out together.
+pub fn load_and_validate_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
+    let load::Loaded {
+        registry,
+        mut diagnostics,
+        incomplete,
+        parsed,
+    } = load::read(source, file);
+    // When the text is not YAML no entry read: there is nothing to check across entries.
+    if parsed {
+        diagnostics.extend(validate::validate_loaded(&registry, file, incomplete));
+    }
+    if diagnostics.is_empty() {
+        Ok(registry)
+    } else {
+        diagnostics.sort();
+        Err(diagnostics)
+    }
 }
 
 /// Reports name the data file by its workspace-relative path, wherever the workspace is.

@@ -18,27 +18,90 @@ const SECTIONS: [&str; 5] = [
     "rfcs",
 ];
 
+/// A top-level section of the data file, in the order of `SECTIONS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    Classes,
+    Subjects,
+    ReplyCodes,
+    EnhancedCodes,
+    Rfcs,
+}
+
+/// The sections some of whose entries did not read (or which are missing or malformed). The
+/// rules that look an entry up in another section are not applied against such a section: the
+/// entry they would miss may be one that did not read, and that is already reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Incomplete([bool; 5]);
+
+impl Incomplete {
+    /// Whether `section` lost entries.
+    pub(crate) fn has(self, section: Section) -> bool {
+        self.0[section as usize]
+    }
+
+    fn mark(&mut self, section: Section) {
+        self.0[section as usize] = true;
+    }
+}
+
+/// What [`read`] makes of a data file: the entries that read, every problem found on the way,
+/// and which sections lost entries.
+pub(crate) struct Loaded {
+    pub(crate) registry: Registry,
+    pub(crate) diagnostics: Diagnostics,
+    pub(crate) incomplete: Incomplete,
+    /// Whether the text got as far as entries; if not, there is nothing to validate.
+    pub(crate) parsed: bool,
+}
+
 /// Reads and parses the data file at `path`. The only function of this crate that touches the
 /// file system; the error names the file as `path` displays.
+///
+/// Like [`load_str`], reports only what keeps entries from reading; [`crate::load_and_validate`]
+/// also applies the rules across entries, in the same run.
 pub fn load(path: &Path) -> Result<Registry, Diagnostics> {
     let file = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(source) => load_str(&source, &file),
-        Err(err) => {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.push(&file, None, None, format!("cannot read the file: {err}"));
-            Err(diagnostics)
-        }
-    }
+    load_str(&read_file(path, &file)?, &file)
+}
+
+/// The text of the data file at `path`.
+pub(crate) fn read_file(path: &Path, file: &str) -> Result<String, Diagnostics> {
+    std::fs::read_to_string(path).map_err(|err| {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(file, None, None, format!("cannot read the file: {err}"));
+        diagnostics
+    })
 }
 
 /// Parses the text of a data file; `file` is the name used in messages.
 ///
 /// Checks YAML syntax, the top-level sections, and each entry's fields and their types (unknown
 /// and missing fields included). Every problem is collected; none of the cross-entry rules of
-/// [`crate::validate`] are applied here.
+/// [`crate::validate`] are applied here ([`crate::load_and_validate_str`] applies both).
 pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
-    let mut diagnostics = Diagnostics::default();
+    let Loaded {
+        registry,
+        mut diagnostics,
+        ..
+    } = read(source, file);
+    if diagnostics.is_empty() {
+        Ok(registry)
+    } else {
+        diagnostics.sort();
+        Err(diagnostics)
+    }
+}
+
+/// Reads every entry that can be read, and reports every problem that stops one from reading.
+pub(crate) fn read(source: &str, file: &str) -> Loaded {
+    let mut loaded = Loaded {
+        registry: Registry::default(),
+        diagnostics: Diagnostics::default(),
+        incomplete: Incomplete([true; 5]),
+        parsed: false,
+    };
+    let diagnostics = &mut loaded.diagnostics;
     let document: Value = match serde_yaml::from_str(source) {
         Ok(document) => document,
         Err(err) => {
@@ -50,7 +113,7 @@ pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
                 entry: None,
                 message: format!("invalid YAML: {}", strip_location(&err.to_string())),
             });
-            return Err(diagnostics);
+            return loaded;
         }
     };
     let Value::Mapping(mut sections) = document else {
@@ -63,7 +126,7 @@ pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
                 SECTIONS.join(", ")
             ),
         );
-        return Err(diagnostics);
+        return loaded;
     };
     let lines = EntryLines::scan(source);
 
@@ -88,53 +151,56 @@ pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
     let mut context = Context {
         file,
         lines: &lines,
-        diagnostics: &mut diagnostics,
+        diagnostics,
+        incomplete: Incomplete::default(),
     };
     let mut section = |name: &str| sections.remove(name);
-    let registry = Registry {
-        classes: context.entries::<ClassEntry>(section("classes"), "classes", |e, line| {
+    loaded.registry = Registry {
+        classes: context.entries::<ClassEntry>(section("classes"), Section::Classes, |e, line| {
             e.line = line;
         }),
-        subjects: context.entries::<SubjectEntry>(section("subjects"), "subjects", |e, line| {
-            e.line = line;
-        }),
+        subjects: context.entries::<SubjectEntry>(
+            section("subjects"),
+            Section::Subjects,
+            |e, line| e.line = line,
+        ),
         reply_codes: context.entries::<ReplyEntry>(
             section("reply_codes"),
-            "reply_codes",
-            |e, line| {
-                e.line = line;
-            },
+            Section::ReplyCodes,
+            |e, line| e.line = line,
         ),
         enhanced_codes: context.entries::<EnhancedEntry>(
             section("enhanced_codes"),
-            "enhanced_codes",
+            Section::EnhancedCodes,
             |e, line| e.line = line,
         ),
-        rfcs: context.entries::<RfcEntry>(section("rfcs"), "rfcs", |e, line| e.line = line),
+        rfcs: context.entries::<RfcEntry>(section("rfcs"), Section::Rfcs, |e, line| {
+            e.line = line;
+        }),
     };
-    if diagnostics.is_empty() {
-        Ok(registry)
-    } else {
-        diagnostics.sort();
-        Err(diagnostics)
-    }
+    loaded.incomplete = context.incomplete;
+    loaded.parsed = true;
+    loaded
 }
 
 struct Context<'a> {
     file: &'a str,
     lines: &'a EntryLines,
     diagnostics: &'a mut Diagnostics,
+    incomplete: Incomplete,
 }
 
 impl Context<'_> {
     fn entries<T: DeserializeOwned>(
         &mut self,
         section: Option<Value>,
-        name: &str,
+        which: Section,
         set_line: impl Fn(&mut T, Option<usize>),
     ) -> Vec<T> {
+        let name = SECTIONS[which as usize];
         let items = match section {
             None => {
+                self.incomplete.mark(which);
                 self.diagnostics.push(
                     self.file,
                     None,
@@ -146,6 +212,7 @@ impl Context<'_> {
             Some(Value::Sequence(items)) => items,
             Some(Value::Null) => Vec::new(),
             Some(_) => {
+                self.incomplete.mark(which);
                 self.diagnostics.push(
                     self.file,
                     self.lines.section_line(name),
@@ -165,6 +232,7 @@ impl Context<'_> {
                     entries.push(entry);
                 }
                 Err(err) => {
+                    self.incomplete.mark(which);
                     let message = err.to_string();
                     let line = field_in_message(&message)
                         .and_then(|field| self.lines.field_line(name, index, field))

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::diagnostic::Diagnostics;
+use crate::load::{Incomplete, Section};
 use crate::model::{
     EnhancedEntry, Line, Reference, Registry, ReplyEntry, Status, parse_enhanced_key,
 };
@@ -28,9 +29,27 @@ pub const KNOWN_COMMANDS: &[&str] = &[
 /// than non-standard cite an RFC; a document's URL always comes with the same name; every cited
 /// RFC is in `rfcs` and every entry of `rfcs` is cited.
 pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
+    let mut diagnostics = validate_loaded(registry, file, Incomplete::default());
+    if diagnostics.is_empty() {
+        Ok(())
+    } else {
+        diagnostics.sort();
+        Err(diagnostics)
+    }
+}
+
+/// [`validate`] for the entries that read of a file that had some that did not: the rules that
+/// look an entry up in a section listed in `incomplete` are skipped for that section, since the
+/// entry they would not find may be one that did not read (and is already reported).
+pub(crate) fn validate_loaded(
+    registry: &Registry,
+    file: &str,
+    incomplete: Incomplete,
+) -> Diagnostics {
     let mut check = Checker {
         file,
         diagnostics: Diagnostics::default(),
+        incomplete,
     };
     check.classes(registry);
     check.subjects(registry);
@@ -38,17 +57,14 @@ pub fn validate(registry: &Registry, file: &str) -> Result<(), Diagnostics> {
     check.enhanced_codes(registry);
     check.rfcs(registry);
     check.document_names(registry);
-    if check.diagnostics.is_empty() {
-        Ok(())
-    } else {
-        check.diagnostics.sort();
-        Err(check.diagnostics)
-    }
+    check.diagnostics
 }
 
 struct Checker<'a> {
     file: &'a str,
     diagnostics: Diagnostics,
+    /// Sections that lost entries while loading; see [`validate_loaded`].
+    incomplete: Incomplete,
 }
 
 impl Checker<'_> {
@@ -68,7 +84,10 @@ impl Checker<'_> {
             self.prose(class.line, &entry, "description", &class.description);
             self.references(class.line, &entry, &class.references);
         }
-        if digits != [2, 3, 4, 5] && !registry.classes.is_empty() {
+        if digits != [2, 3, 4, 5]
+            && !registry.classes.is_empty()
+            && !self.incomplete.has(Section::Classes)
+        {
             let line = registry.classes.first().and_then(|c| c.line);
             self.diagnostics.push(
                 self.file,
@@ -110,7 +129,9 @@ impl Checker<'_> {
             let line = reply.line;
             if !(200..=599).contains(&reply.code) {
                 self.error(line, &entry, "reply codes are three digits from 200 to 599");
-            } else if !classes.contains(&(reply.code / 100)) {
+            } else if !self.incomplete.has(Section::Classes)
+                && !classes.contains(&(reply.code / 100))
+            {
                 self.error(
                     line,
                     &entry,
@@ -345,7 +366,7 @@ impl Checker<'_> {
                 );
                 continue;
             };
-            if !subjects.contains(&key.0) {
+            if !self.incomplete.has(Section::Subjects) && !subjects.contains(&key.0) {
                 self.error(
                     line,
                     &entry,
@@ -405,6 +426,7 @@ impl Checker<'_> {
             _ if Some(key) == enhanced.subject_detail() => {
                 "names the entry itself; name the entry to use instead"
             }
+            None if self.incomplete.has(Section::EnhancedCodes) => return,
             None => "is not in `enhanced_codes`; name an entry of the registry",
             Some(target) if target.deprecated => {
                 "is deprecated too; name the entry that replaces both"
@@ -450,7 +472,7 @@ impl Checker<'_> {
             self.error(line, entry, "`classes` must be ascending without repeats");
         }
         for code in &enhanced.associated_codes {
-            if !reply_codes.contains(code) {
+            if !reply_codes.contains(code) && !self.incomplete.has(Section::ReplyCodes) {
                 self.error(
                     line,
                     entry,
@@ -477,12 +499,20 @@ impl Checker<'_> {
 
     fn rfcs(&mut self, registry: &Registry) {
         let cited = cited_rfcs(registry);
+        let citing_incomplete = [
+            Section::Classes,
+            Section::Subjects,
+            Section::ReplyCodes,
+            Section::EnhancedCodes,
+        ]
+        .into_iter()
+        .any(|section| self.incomplete.has(section));
         let mut previous: Option<u16> = None;
         for rfc in &registry.rfcs {
             let entry = format!("RFC {}", rfc.rfc);
             self.ascending(rfc.line, &entry, &mut previous, rfc.rfc, "RFC", "rfcs");
             self.prose(rfc.line, &entry, "title", &rfc.title);
-            if !cited.contains_key(&rfc.rfc) {
+            if !cited.contains_key(&rfc.rfc) && !citing_incomplete {
                 self.error(
                     rfc.line,
                     &entry,
@@ -492,7 +522,7 @@ impl Checker<'_> {
         }
         let listed: BTreeSet<u16> = registry.rfcs.iter().map(|r| r.rfc).collect();
         for (rfc, (line, entry)) in cited {
-            if !listed.contains(&rfc) {
+            if !self.incomplete.has(Section::Rfcs) && !listed.contains(&rfc) {
                 self.error(
                     line,
                     &entry,
