@@ -13,7 +13,11 @@
 //! that did. A rule that looks an entry up in a section that lost entries (an associated code,
 //! a cited RFC) is not applied against that section, since the entry it would miss may be one
 //! that did not read.
-
+//!
+//! The data file comes in through pull requests, so what it can cost is bounded: it may be at
+//! most [`MAX_FILE_BYTES`]; anchors and aliases, which the schema never needs, are refused
+//! before parsing, as is nesting deeper than [`MAX_FLOW_DEPTH`] or [`MAX_BLOCK_DEPTH`]; a report
+//! lists at most [`MAX_DIAGNOSTICS`] problems and counts the rest.
 //!
 //! ```no_run
 //! let outputs = codegen::generate(std::path::Path::new("."))?;
@@ -28,6 +32,7 @@
 mod diagnostic;
 mod load;
 pub mod model;
+mod prescan;
 mod render_markdown;
 mod render_rust;
 mod validate;
@@ -35,8 +40,9 @@ mod validate;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, MAX_DIAGNOSTICS};
-pub use load::{load, load_str};
+pub use load::{MAX_FILE_BYTES, load, load_str};
 pub use model::Registry;
+pub use prescan::{MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH};
 pub use render_markdown::render_markdown;
 pub use render_rust::{render_derive_table, render_rust};
 pub use validate::{KNOWN_COMMANDS, validate};
@@ -134,7 +140,8 @@ pub fn load_and_validate_str(source: &str, file: &str) -> Result<Registry, Diagn
         incomplete,
         parsed,
     } = load::read(source, file);
-    // When the text is not YAML no entry read: there is nothing to check across entries.
+    // When the text is not YAML (or is refused before parsing) no entry read: there is nothing
+    // to check across entries.
     if parsed {
         diagnostics.extend(validate::validate_loaded(&registry, file, incomplete));
     }

@@ -1,7 +1,9 @@
-//! Reading `data/smtp-codes.yaml`: YAML syntax first, then each entry on its own, so that one
-//! bad entry does not hide the problems of the others.
+//! Reading `data/smtp-codes.yaml`: a size check and a pre-scan for what the schema never needs
+//! (anchors, aliases, deep nesting), YAML syntax, then each entry on its own, so that one bad
+//! entry does not hide the problems of the others.
 
 use std::collections::HashMap;
+use std::io::Read as _;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -9,6 +11,13 @@ use serde_yaml::Value;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{ClassEntry, EnhancedEntry, Registry, ReplyEntry, RfcEntry, SubjectEntry};
+use crate::prescan::prescan;
+
+/// The largest data file codegen reads, in bytes (4 MiB). The real file is under 100 KB and
+/// grows with provider data; the cap keeps what a hostile file can cost in parse time and
+/// memory bounded, since both are linear in the size once anchors, aliases and deep nesting are
+/// refused. Raise it here if the table ever outgrows it.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 const SECTIONS: [&str; 5] = [
     "classes",
@@ -65,19 +74,52 @@ pub fn load(path: &Path) -> Result<Registry, Diagnostics> {
     load_str(&read_file(path, &file)?, &file)
 }
 
-/// The text of the data file at `path`.
+/// The text of the data file at `path`, refused when larger than [`MAX_FILE_BYTES`] without
+/// reading past the cap.
 pub(crate) fn read_file(path: &Path, file: &str) -> Result<String, Diagnostics> {
-    std::fs::read_to_string(path).map_err(|err| {
-        let mut diagnostics = Diagnostics::default();
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        f.take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| ())
+    });
+    let mut diagnostics = Diagnostics::default();
+    if let Err(err) = read {
         diagnostics.push(file, None, None, format!("cannot read the file: {err}"));
-        diagnostics
-    })
+    } else if bytes.len() > MAX_FILE_BYTES {
+        diagnostics.push(file, None, None, too_large());
+    } else {
+        match String::from_utf8(bytes) {
+            Ok(source) => return Ok(source),
+            Err(err) => {
+                let at = err.utf8_error().valid_up_to();
+                diagnostics.push(
+                    file,
+                    None,
+                    None,
+                    format!(
+                        "the file is not UTF-8 (invalid byte at offset {at}); save it as UTF-8"
+                    ),
+                );
+            }
+        }
+    }
+    Err(diagnostics)
+}
+
+fn too_large() -> String {
+    format!(
+        "the file is larger than {MAX_FILE_BYTES} bytes (4 MiB), the most codegen reads; \
+         the real table is under 100 KB, so check what was added (or raise \
+         `codegen::MAX_FILE_BYTES` if the table really grew that large)"
+    )
 }
 
 /// Parses the text of a data file; `file` is the name used in messages.
 ///
-/// Checks YAML syntax, the top-level sections, and each entry's fields and their types (unknown
-/// and missing fields included). Every problem is collected; none of the cross-entry rules of
+/// Checks the size, that there are no anchors, aliases or deep nesting (before parsing), YAML
+/// syntax, the top-level sections, and each entry's fields and their types (unknown and missing
+/// fields included). Every problem is collected; none of the cross-entry rules of
 /// [`crate::validate`] are applied here ([`crate::load_and_validate_str`] applies both).
 pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
     let Loaded {
@@ -102,6 +144,14 @@ pub(crate) fn read(source: &str, file: &str) -> Loaded {
         parsed: false,
     };
     let diagnostics = &mut loaded.diagnostics;
+    if source.len() > MAX_FILE_BYTES {
+        diagnostics.push(file, None, None, too_large());
+        return loaded;
+    }
+    prescan(source, file, diagnostics);
+    if !diagnostics.is_empty() {
+        return loaded;
+    }
     let document: Value = match serde_yaml::from_str(source) {
         Ok(document) => document,
         Err(err) => {

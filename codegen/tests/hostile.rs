@@ -1,7 +1,13 @@
-//! Data files that arrive broken or hostile: every problem comes out in one run, and a report
-//! stays readable however many there are. These check the diagnostics, not the time taken.
+//! Data files that arrive broken or hostile: every problem comes out in one run, and what a file
+//! can cost (size, anchors and aliases, nesting, the number of problems, table sizes) is capped
+//! with a message that says so. These check the diagnostics, not the time taken.
 
-use codegen::{Diagnostics, MAX_DIAGNOSTICS, load_and_validate_str, load_str};
+use std::fmt::Write as _;
+
+use codegen::{
+    Diagnostics, MAX_BLOCK_DEPTH, MAX_DIAGNOSTICS, MAX_FILE_BYTES, MAX_FLOW_DEPTH,
+    load_and_validate_str, load_str,
+};
 
 const FILE: &str = "data/test.yaml";
 
@@ -75,6 +81,14 @@ fn assert_reports(report: &str, expected: &str) {
     assert!(
         report.contains(expected),
         "expected {expected:?} in:\n{report}"
+    );
+}
+
+#[track_caller]
+fn assert_not_reported(report: &str, unexpected: &str) {
+    assert!(
+        !report.contains(unexpected),
+        "did not expect {unexpected:?} in:\n{report}"
     );
 }
 
@@ -188,4 +202,182 @@ fn a_report_lists_the_first_problems_and_counts_the_rest() {
         (diagnostics.0.len(), diagnostics.total()),
         (MAX_DIAGNOSTICS, 1000)
     );
+}
+
+#[test]
+fn anchors_and_aliases_are_refused_with_line_and_column() {
+    let source = replace(
+        "    references: [{ rfc: 5321, section: \"4.2.1\" }]\n  - class: 3\n",
+        "    references: &five [{ rfc: 5321, section: \"4.2.1\" }]\n  - class: 3\n",
+    )
+    .replacen(
+        "    description: Go on.\n    references: [{ rfc: 5321, section: \"4.2.1\" }]\n",
+        "    description: Go on.\n    references: *five\n",
+        1,
+    )
+    .replacen("    commands: [MAIL]\n", "    commands: [*verb, MAIL]\n", 1)
+    .replacen("  - code: 550\n", "  - &entry\n    code: 550\n", 1);
+    let report = errors(&source);
+    let problems: Vec<&str> = report.lines().collect();
+    assert_eq!(
+        problems[..4],
+        [
+            "error: data/test.yaml:5:17: YAML anchor `&five`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out in full where it is used",
+            "error: data/test.yaml:9:17: YAML alias `*five`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out here in full, or quote it if it is text",
+            "error: data/test.yaml:27:16: YAML alias `*verb`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out here in full, or quote it if it is text",
+            "error: data/test.yaml:31:5: YAML anchor `&entry`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out in full where it is used",
+        ],
+        "{report}"
+    );
+    // Refused before parsing: nothing else is reported.
+    assert_eq!(problems[4], "4 problems found; nothing was written");
+}
+
+#[test]
+fn aliases_are_found_wherever_libyaml_reads_one() {
+    // libyaml's tokenizer reads an alias in each of these (quirks included; some documents then
+    // fail to parse, others would not), so each is refused before parsing.
+    for (source, at) in [
+        ("a: {?*x: 1}\n", "1:6"),
+        ("a: [1, #c\n*x]\n", "2:1"),
+        ("a: {\"k\":*x}\n", "1:9"),
+        ("a: \"text\" *x\n", "1:11"),
+        ("a: 1 # comment\r*x: 2\n", "2:1"),
+        ("a: |\n    text\n  b: *x\n", "3:6"),
+        ("a: !tag *x\n", "1:9"),
+        ("- 'it''s' \n- *x\n", "2:3"),
+        ("--- |\n  text\n*x: 1\n", "3:1"),
+    ] {
+        let report = errors(source);
+        assert_reports(
+            only_problem(&report),
+            &format!("error: data/test.yaml:{at}: YAML alias `*x`"),
+        );
+    }
+}
+
+#[test]
+fn ampersands_and_asterisks_in_text_are_not_anchors() {
+    let source = replace(
+        "    description: It worked.\n",
+        "    description: AT&T & co say *it* worked, and R&D say no &anchor here.\n    notes: \"*quoted* &text\"\n",
+    )
+    .replacen(
+        "    description: No.\n",
+        "    description: 'No *single* &quoted'\n    notes: |-\n      &literal\n      *block* text\n\n      - &still text\n",
+        1,
+    )
+    .replacen(
+        "    description: Addresses.\n",
+        "    description: Addresses, over\n      *several* lines\n      &and more # a comment: &x\n",
+        1,
+    )
+    .replacen(
+        "    description: No such mailbox.\n",
+        "    description: >-\n      &folded *text*\n    # a comment line: &x *y\n",
+        1,
+    );
+    let registry = load_and_validate_str(&source, FILE).unwrap_or_else(|d| panic!("{d}"));
+    let notes = registry.reply_codes[1].notes.as_deref().unwrap();
+    assert_eq!(notes, "&literal\n*block* text\n\n- &still text");
+    assert_eq!(
+        registry.subjects[0].description,
+        "Addresses, over *several* lines &and more"
+    );
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_before_parsing() {
+    let mut source = VALID.to_owned();
+    source.push_str(&"#".repeat(MAX_FILE_BYTES + 1 - source.len()));
+    let report = errors(&source);
+    assert_eq!(
+        only_problem(&report),
+        format!(
+            "error: data/test.yaml: the file is larger than {MAX_FILE_BYTES} bytes (4 MiB), the most \
+             codegen reads; the real table is under 100 KB, so check what was added (or raise \
+             `codegen::MAX_FILE_BYTES` if the table really grew that large)"
+        )
+    );
+    // At the cap exactly, the file is read.
+    source.pop();
+    load_and_validate_str(&source, FILE).unwrap();
+
+    // Reading a file stops past the cap.
+    source.push_str("##");
+    let path = std::env::temp_dir().join(format!("codegen-hostile-size-{}", std::process::id()));
+    std::fs::write(&path, &source).unwrap();
+    let result = codegen::load_and_validate(&path);
+    std::fs::remove_file(&path).unwrap();
+    let report = result.unwrap_err().to_string();
+    assert_reports(only_problem(&report), "the file is larger than");
+}
+
+/// `VALID` with `reply_codes` replaced by `nested`.
+fn with_reply_codes(nested: &str) -> String {
+    let start = VALID.find("reply_codes:\n").unwrap();
+    let end = VALID.find("enhanced_codes:\n").unwrap();
+    format!(
+        "{}reply_codes: {nested}\n{}",
+        &VALID[..start],
+        &VALID[end..]
+    )
+}
+
+#[test]
+fn flow_nesting_is_capped_before_parsing() {
+    let deep = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let report = errors(&with_reply_codes(&deep(MAX_FLOW_DEPTH + 1)));
+    assert_eq!(
+        only_problem(&report),
+        format!(
+            "error: data/test.yaml:23:{}: flow collections (`[…]`, `{{…}}`) nested more than \
+             {MAX_FLOW_DEPTH} deep; the schema needs two at most: flatten the data or close the \
+             brackets (codegen refuses deeper nesting before parsing, see \
+             `codegen::MAX_FLOW_DEPTH`)",
+            "reply_codes: ".len() + MAX_FLOW_DEPTH + 1
+        )
+    );
+    // At the cap, the YAML parser gets the file (and the schema refuses the nesting).
+    let report = errors(&with_reply_codes(&deep(MAX_FLOW_DEPTH)));
+    assert_not_reported(&report, "nested more than");
+    // 200 KB of `[`, which took libyaml minutes, is refused at the same place.
+    let report = errors(&with_reply_codes(&"[".repeat(200_000)));
+    assert_reports(
+        only_problem(&report),
+        "data/test.yaml:23:46: flow collections",
+    );
+}
+
+#[test]
+fn block_nesting_is_capped_before_parsing() {
+    // `- - - …` on one line.
+    let compact = "\n  ".to_owned() + &"- ".repeat(MAX_BLOCK_DEPTH + 1) + "x";
+    let report = errors(&with_reply_codes(&compact));
+    assert_reports(
+        only_problem(&report),
+        &format!(
+            "error: data/test.yaml:24:{}: block collections nested more than {MAX_BLOCK_DEPTH} deep",
+            // `reply_codes:` is the first level; the 32nd `- ` is the 33rd.
+            3 + 2 * (MAX_BLOCK_DEPTH - 1)
+        ),
+    );
+    // By indentation.
+    let mut indented = String::new();
+    for level in 0..MAX_BLOCK_DEPTH {
+        write!(indented, "\n{}k{level}:", " ".repeat(level + 1)).unwrap();
+    }
+    let report = errors(&with_reply_codes(&indented));
+    assert_reports(
+        only_problem(&report),
+        &format!(
+            "error: data/test.yaml:{}:{}: block collections nested more than",
+            24 + MAX_BLOCK_DEPTH - 1,
+            MAX_BLOCK_DEPTH + 1
+        ),
+    );
+    // At the cap, the YAML parser gets the file.
+    indented.truncate(indented.rfind('\n').unwrap());
+    let report = errors(&with_reply_codes(&indented));
+    assert_not_reported(&report, "nested more than");
 }
