@@ -17,7 +17,8 @@
 //! The data file comes in through pull requests, so what it can cost is bounded: it may be at
 //! most [`MAX_FILE_BYTES`]; anchors and aliases, which the schema never needs, are refused
 //! before parsing, as is nesting deeper than [`MAX_FLOW_DEPTH`] or [`MAX_BLOCK_DEPTH`]; a report
-//! lists at most [`MAX_DIAGNOSTICS`] problems and counts the rest.
+//! lists at most [`MAX_DIAGNOSTICS`] problems and counts the rest; and the tables may hold no
+//! more entries than the generated lookups can index ([`MAX_TABLE_ENTRIES`]).
 //!
 //! ```no_run
 //! let outputs = codegen::generate(std::path::Path::new("."))?;
@@ -52,6 +53,13 @@ pub const DATA_PATH: &str = "data/smtp-codes.yaml";
 
 /// The command that regenerates every output, as the generated files' headers name it.
 pub const GENERATED_BY: &str = "cargo xtask codegen";
+
+/// The most entries `reply_codes` and `enhanced_codes` may each hold. The generated lookups
+/// index them with one byte per slot (`smtp-codes/src/lookup.rs`, where 255 means "no entry"),
+/// and `ReplyInfo` and `EnhancedInfo` keep positions in the enhanced table as bytes
+/// (`smtp-codes/src/info.rs`); [`validate`] refuses larger tables, so nothing codegen accepts
+/// renders code that does not compile. To go further, widen those to `u16` and raise this.
+pub const MAX_TABLE_ENTRIES: usize = 255;
 
 /// One generated file: where it goes (relative to the workspace root) and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]

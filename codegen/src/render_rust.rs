@@ -198,7 +198,7 @@ fn reply_info(reply: &ReplyEntry, registry: &Registry) -> TokenStream {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.associated_codes.contains(&code))
-        .map(|(i, _)| num(u8::try_from(i).expect("under 256 enhanced codes")));
+        .map(|(i, _)| num(u8::try_from(i).expect("validated: at most MAX_TABLE_ENTRIES")));
     quote! {
         ReplyInfo {
             code: ReplyCode::new_unchecked(#literal),
@@ -244,7 +244,7 @@ fn enhanced_info(entry: &EnhancedEntry, registry: &Registry) -> TokenStream {
             .iter()
             .position(|e| e.subject_detail() == Some(key))
             .expect("validated");
-        let index = num(u8::try_from(index).expect("under 256 enhanced codes"));
+        let index = num(u8::try_from(index).expect("validated: at most MAX_TABLE_ENTRIES"));
         quote!(#index)
     }));
     let description = &entry.description;

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use crate::MAX_TABLE_ENTRIES;
 use crate::diagnostic::Diagnostics;
 use crate::load::{Incomplete, Section};
 use crate::model::{
@@ -51,6 +52,7 @@ pub(crate) fn validate_loaded(
         diagnostics: Diagnostics::default(),
         incomplete,
     };
+    check.table_sizes(registry);
     check.classes(registry);
     check.subjects(registry);
     check.reply_codes(registry);
@@ -73,6 +75,42 @@ impl Checker<'_> {
             .push(self.file, line, Some(entry.to_owned()), message);
     }
 
+    /// `reply_codes` and `enhanced_codes` fit the generated lookups ([`MAX_TABLE_ENTRIES`]);
+    /// reported at the first entry past the limit.
+    fn table_sizes(&mut self, registry: &Registry) {
+        let sections = [
+            (
+                "reply_codes",
+                registry.reply_codes.len(),
+                registry.reply_codes.get(MAX_TABLE_ENTRIES).map(|e| e.line),
+            ),
+            (
+                "enhanced_codes",
+                registry.enhanced_codes.len(),
+                registry
+                    .enhanced_codes
+                    .get(MAX_TABLE_ENTRIES)
+                    .map(|e| e.line),
+            ),
+        ];
+        for (section, len, first_past) in sections {
+            let Some(line) = first_past else {
+                continue;
+            };
+            self.diagnostics.push(
+                self.file,
+                line,
+                Some(section.to_owned()),
+                format!(
+                    "{len} entries, but the generated lookups hold at most {MAX_TABLE_ENTRIES} \
+                     (`codegen::MAX_TABLE_ENTRIES`: one byte per slot in \
+                     smtp-codes/src/lookup.rs and smtp-codes/src/info.rs); widen those to \
+                     `u16` and raise the limit before adding more"
+                ),
+            );
+        }
+    }
+
     fn classes(&mut self, registry: &Registry) {
         let digits: Vec<u8> = registry.classes.iter().map(|c| c.class).collect();
         for class in &registry.classes {
@@ -84,10 +122,7 @@ impl Checker<'_> {
             self.prose(class.line, &entry, "description", &class.description);
             self.references(class.line, &entry, &class.references);
         }
-        if digits != [2, 3, 4, 5]
-            && !registry.classes.is_empty()
-            && !self.incomplete.has(Section::Classes)
-        {
+        if digits != [2, 3, 4, 5] && !self.incomplete.has(Section::Classes) {
             let line = registry.classes.first().and_then(|c| c.line);
             self.diagnostics.push(
                 self.file,

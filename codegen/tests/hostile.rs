@@ -4,9 +4,11 @@
 
 use std::fmt::Write as _;
 
+use codegen::model::{EnhancedEntry, Registry, ReplyEntry};
 use codegen::{
     Diagnostics, MAX_BLOCK_DEPTH, MAX_DIAGNOSTICS, MAX_FILE_BYTES, MAX_FLOW_DEPTH,
-    load_and_validate_str, load_str,
+    MAX_TABLE_ENTRIES, load_and_validate_str, load_str, render_derive_table, render_markdown,
+    render_rust, validate,
 };
 
 const FILE: &str = "data/test.yaml";
@@ -380,4 +382,72 @@ fn block_nesting_is_capped_before_parsing() {
     indented.truncate(indented.rfind('\n').unwrap());
     let report = errors(&with_reply_codes(&indented));
     assert_not_reported(&report, "nested more than");
+}
+
+/// The registry of [`VALID`] with `count` enhanced codes X.1.1, X.1.2, ….
+fn with_enhanced_codes(count: usize) -> Registry {
+    let mut registry = load_and_validate_str(VALID, FILE).unwrap();
+    let template: EnhancedEntry = registry.enhanced_codes[0].clone();
+    registry.enhanced_codes = (1..=count)
+        .map(|detail| EnhancedEntry {
+            code: format!("X.1.{detail}"),
+            line: Some(detail),
+            ..template.clone()
+        })
+        .collect();
+    registry
+}
+
+#[test]
+fn tables_larger_than_the_generated_lookups_hold_are_refused() {
+    let registry = with_enhanced_codes(300);
+    let report = validate(&registry, FILE).unwrap_err().to_string();
+    assert_eq!(
+        only_problem(&report),
+        format!(
+            "error: data/test.yaml:{}: enhanced_codes: 300 entries, but the generated lookups \
+             hold at most {MAX_TABLE_ENTRIES} (`codegen::MAX_TABLE_ENTRIES`: one byte per slot \
+             in smtp-codes/src/lookup.rs and smtp-codes/src/info.rs); widen those to `u16` and \
+             raise the limit before adding more",
+            MAX_TABLE_ENTRIES + 1
+        )
+    );
+
+    // At the limit, codegen accepts the table and renders it.
+    let registry = with_enhanced_codes(MAX_TABLE_ENTRIES);
+    validate(&registry, FILE).unwrap();
+    let rust = render_rust(&registry);
+    assert!(rust.contains(&format!(
+        "ENHANCED_TABLE: [EnhancedInfo; {MAX_TABLE_ENTRIES}]"
+    )));
+    render_derive_table(&registry);
+    render_markdown(&registry);
+
+    // Reply codes: 200 to 599 allows 400.
+    let mut registry = load_and_validate_str(VALID, FILE).unwrap();
+    let template: ReplyEntry = registry.reply_codes[0].clone();
+    registry.reply_codes = (200..500)
+        .map(|code| ReplyEntry {
+            code,
+            name: format!("CODE_{code}"),
+            ..template.clone()
+        })
+        .collect();
+    let report = validate(&registry, FILE).unwrap_err().to_string();
+    assert_reports(
+        &report,
+        "reply_codes: 300 entries, but the generated lookups hold at most 255",
+    );
+}
+
+#[test]
+fn the_class_table_has_four_entries_or_codegen_says_so() {
+    // The generated `CLASS_NAMES` has one slot per class 2, 3, 4, 5: an empty list is refused
+    // like any other.
+    let subjects = VALID.find("subjects:").unwrap();
+    let report = errors(&format!("classes: []\n{}", &VALID[subjects..]));
+    assert_reports(
+        &report,
+        "classes: expected exactly the classes 2, 3, 4, 5 in that order, found []",
+    );
 }

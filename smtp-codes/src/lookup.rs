@@ -6,14 +6,15 @@ use crate::generated::{ENHANCED_KEYS, REPLY_KEYS};
 /// Marks "no entry" in the index tables.
 const NONE: u8 = u8::MAX;
 
-// One byte per index entry: the tables must stay below 255 entries, which makes the `as u8`
-// casts below exact.
-const _: () = assert!(REPLY_KEYS.len() < NONE as usize && ENHANCED_KEYS.len() < NONE as usize);
+// One byte per index entry: with at most 255 entries a slot is 0 to 254, never `NONE`, and the
+// `as u8` casts below are exact. codegen refuses larger tables (`codegen::MAX_TABLE_ENTRIES`),
+// so generated keys always pass this.
+const _: () = assert!(REPLY_KEYS.len() <= NONE as usize && ENHANCED_KEYS.len() <= NONE as usize);
 
 /// The slot of each code from 200 to 599 in `REPLY_TABLE`, or `NONE`.
 static REPLY_SLOTS: [u8; 400] = reply_slots();
 
-#[allow(clippy::cast_possible_truncation)] // below 255 entries, asserted above
+#[allow(clippy::cast_possible_truncation)] // at most 255 entries, asserted above
 const fn reply_slots() -> [u8; 400] {
     let mut slots = [NONE; 400];
     let mut i = 0;
@@ -59,7 +60,7 @@ const DETAILS: usize = max_key(true) + 1;
 /// The slot of each `X.subject.detail` in `ENHANCED_TABLE`, or `NONE`.
 static ENHANCED_SLOTS: [[u8; DETAILS]; SUBJECTS] = enhanced_slots();
 
-#[allow(clippy::cast_possible_truncation)] // below 255 entries, asserted above
+#[allow(clippy::cast_possible_truncation)] // at most 255 entries, asserted above
 const fn enhanced_slots() -> [[u8; DETAILS]; SUBJECTS] {
     let mut slots = [[NONE; DETAILS]; SUBJECTS];
     let mut i = 0;
