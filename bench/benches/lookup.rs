@@ -12,7 +12,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use smtp_codes::{ENHANCED_CODES, EnhancedCode, REPLY_CODES, ReplyCode};
+use smtp_codes::{ENHANCED_CODES, EnhancedCode, Provider, REPLY_CODES, ReplyCode};
 use support::XorShift;
 
 /// The random generator shared with smtp-codes' tests.
@@ -77,6 +77,20 @@ fn main() {
             .map(|info| info.description().len())
             .sum::<usize>()
     };
+    // The same enhanced codes, looked up in each provider's documented codes.
+    let providers: Vec<Provider> = (0..LEN)
+        .map(|_| Provider::ALL[rng.below(Provider::ALL.len())])
+        .collect();
+    let provider_lookup = || {
+        black_box(&enhanced)
+            .iter()
+            .zip(black_box(&providers))
+            .filter_map(|(&(c, s, d), &provider)| {
+                provider.meaning(None, EnhancedCode::new(c, s, d).ok()?)
+            })
+            .map(|row| row.description().len())
+            .sum::<usize>()
+    };
     let http_lookup = || {
         black_box(&http_codes)
             .iter()
@@ -87,18 +101,25 @@ fn main() {
 
     // Warm up, then interleave the contenders round by round.
     for _ in 0..50 {
-        black_box((reply_lookup(), enhanced_lookup(), http_lookup()));
+        black_box((
+            reply_lookup(),
+            enhanced_lookup(),
+            provider_lookup(),
+            http_lookup(),
+        ));
     }
     let mut reply = Vec::new();
     let mut enh = Vec::new();
+    let mut prov = Vec::new();
     let mut http = Vec::new();
     for _ in 0..5 {
         reply.push(median_ns_per_item(reply_lookup));
         enh.push(median_ns_per_item(enhanced_lookup));
+        prov.push(median_ns_per_item(provider_lookup));
         http.push(median_ns_per_item(http_lookup));
     }
     let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
-    let (reply, enh, http) = (best(&reply), best(&enh), best(&http));
+    let (reply, enh, prov, http) = (best(&reply), best(&enh), best(&prov), best(&http));
     println!(
         "lookup benchmark: {LEN} shuffled codes per pass, median of {ROUNDS} passes, best of 5 batches"
     );
@@ -112,6 +133,10 @@ fn main() {
     println!(
         "  smtp-codes EnhancedCode::new(..).info()          {enh:>7.2} ns/lookup  ratio {:.2}",
         enh / http
+    );
+    println!(
+        "  smtp-codes Provider::meaning(None, code)        {prov:>7.2} ns/lookup  ratio {:.2}",
+        prov / http
     );
     println!("  (ratio = ours / http; goal <= 1.00)");
 }

@@ -34,9 +34,11 @@ mod diagnostic;
 mod load;
 pub mod model;
 mod prescan;
+mod providers;
 mod render_markdown;
 mod render_rust;
 mod validate;
+mod validate_providers;
 
 use std::path::Path;
 

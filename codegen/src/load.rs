@@ -10,7 +10,9 @@ use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{ClassEntry, EnhancedEntry, Registry, ReplyEntry, RfcEntry, SubjectEntry};
+use crate::model::{
+    ClassEntry, EnhancedEntry, ProviderEntry, Registry, ReplyEntry, RfcEntry, SubjectEntry,
+};
 use crate::prescan::prescan;
 
 /// The largest data file codegen reads, in bytes (4 MiB). The real file is under 100 KB and
@@ -19,12 +21,13 @@ use crate::prescan::prescan;
 /// refused. Raise it here if the table ever outgrows it.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
-const SECTIONS: [&str; 5] = [
+const SECTIONS: [&str; 6] = [
     "classes",
     "subjects",
     "reply_codes",
     "enhanced_codes",
     "rfcs",
+    "providers",
 ];
 
 /// A top-level section of the data file, in the order of `SECTIONS`.
@@ -35,13 +38,14 @@ pub(crate) enum Section {
     ReplyCodes,
     EnhancedCodes,
     Rfcs,
+    Providers,
 }
 
 /// The sections some of whose entries did not read (or which are missing or malformed). The
 /// rules that look an entry up in another section are not applied against such a section: the
 /// entry they would miss may be one that did not read, and that is already reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Incomplete([bool; 5]);
+pub(crate) struct Incomplete([bool; 6]);
 
 impl Incomplete {
     /// Whether `section` lost entries.
@@ -140,7 +144,7 @@ pub(crate) fn read(source: &str, file: &str) -> Loaded {
     let mut loaded = Loaded {
         registry: Registry::default(),
         diagnostics: Diagnostics::default(),
-        incomplete: Incomplete([true; 5]),
+        incomplete: Incomplete([true; 6]),
         parsed: false,
     };
     let diagnostics = &mut loaded.diagnostics;
@@ -227,6 +231,13 @@ pub(crate) fn read(source: &str, file: &str) -> Loaded {
         rfcs: context.entries::<RfcEntry>(section("rfcs"), Section::Rfcs, |e, line| {
             e.line = line;
         }),
+        // Optional: a table of the registry alone is complete without providers.
+        providers: match section("providers") {
+            None => Vec::new(),
+            some => context.entries::<ProviderEntry>(some, Section::Providers, |e, line| {
+                e.line = line;
+            }),
+        },
     };
     loaded.incomplete = context.incomplete;
     loaded.parsed = true;

@@ -18,6 +18,9 @@ pub struct Registry {
     pub enhanced_codes: Vec<EnhancedEntry>,
     /// Every RFC the other sections cite, with its title, ascending.
     pub rfcs: Vec<RfcEntry>,
+    /// What large mail providers document their codes to mean, in the order of the generated
+    /// `Provider` enum (optional section).
+    pub providers: Vec<ProviderEntry>,
 }
 
 /// An RFC the table cites.
@@ -281,4 +284,108 @@ fn parse_part(part: &str) -> Option<u16> {
         && part.bytes().all(|b| b.is_ascii_digit())
         && !(part.len() > 1 && part.starts_with('0'));
     if well_formed { part.parse().ok() } else { None }
+}
+
+/// One mail provider: its documents, how to recognise it, and its documented codes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderEntry {
+    /// Lower-case identifier (`google`); the Rust variant is its camel case (`Google`).
+    pub id: String,
+    /// Display name (`Google`).
+    pub name: String,
+    /// This project's one-line description.
+    pub description: String,
+    /// The documents its codes come from.
+    pub documents: Vec<ProviderDocument>,
+    /// MX host names that identify the provider; a leading `*.` matches any subdomain.
+    #[serde(default)]
+    pub mx_hosts: Vec<Fingerprint>,
+    /// Substrings of reply text that identify the provider.
+    #[serde(default)]
+    pub fingerprints: Vec<Fingerprint>,
+    /// The documented codes.
+    pub codes: Vec<ProviderCode>,
+    /// Line of the entry in the providers file.
+    #[serde(skip)]
+    pub line: Line,
+}
+
+/// A document a provider's codes come from, with the copy that was read.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderDocument {
+    /// Identifier the codes refer to.
+    pub id: String,
+    /// Title.
+    pub name: String,
+    /// Where the provider publishes it.
+    pub url: String,
+    /// Where the copy that was read can be found (an archive or a repository), if not `url`.
+    pub copy: Option<String>,
+    /// The date of that copy, `YYYY-MM-DD`.
+    pub retrieved: String,
+    /// Its licence, as the provider states it (`CC BY 4.0`), or `unknown`.
+    pub licence: String,
+    /// The attribution the licence asks for, if any.
+    pub attribution: Option<String>,
+}
+
+/// An MX host pattern or a reply-text fingerprint, with the document that shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fingerprint {
+    /// For MX hosts: the host or `*.domain`; for replies: the text.
+    #[serde(alias = "pattern")]
+    pub text: String,
+    /// Where it is shown (a URL or a repository path).
+    pub source: String,
+}
+
+/// One documented code of a provider: an enhanced code or a range of them, the basic code if
+/// the document gives one, the texts the provider sends, and the meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderCode {
+    /// The basic reply code, when the document gives one.
+    pub reply: Option<u16>,
+    /// `class.subject.detail`, or a range `class.subject.low-class.subject.high` of details.
+    pub enhanced: Option<String>,
+    /// Reply texts as the document shows them (verbatim: they are what the server sends).
+    #[serde(default)]
+    pub texts: Vec<String>,
+    /// What the provider means by it, in this project's own words.
+    pub description: String,
+    /// The `id` of the document it comes from.
+    pub document: String,
+    /// Whether the provider's meaning differs from the registry's for the same number: a
+    /// judgement, so it is data; only for codes the registry has.
+    #[serde(default)]
+    pub differs_from_registry: bool,
+}
+
+impl ProviderCode {
+    /// The class, subject and the first and last detail of `enhanced` (equal for one code).
+    pub fn enhanced_range(&self) -> Option<(u8, u16, u16, u16)> {
+        let text = self.enhanced.as_deref()?;
+        let (low, high) = match text.split_once('-') {
+            Some((low, high)) => (low, high),
+            None => (text, text),
+        };
+        let parse = |code: &str| -> Option<(u8, u16, u16)> {
+            let (class, rest) = code.split_once('.')?;
+            let class = match class {
+                "2" => 2,
+                "4" => 4,
+                "5" => 5,
+                _ => return None,
+            };
+            let (subject, detail) = rest.split_once('.')?;
+            Some((class, parse_part(subject)?, parse_part(detail)?))
+        };
+        let (class, subject, first) = parse(low)?;
+        let (high_class, high_subject, last) = parse(high)?;
+        (class == high_class && subject == high_subject && first <= last)
+            .then_some((class, subject, first, last))
+    }
 }

@@ -34,6 +34,7 @@ pub fn render_markdown(registry: &Registry) -> String {
     line(w, "");
     reply_codes(w, registry);
     enhanced_codes(w, registry);
+    provider_codes(w, registry);
     by_source(w, registry);
     out
 }
@@ -142,6 +143,165 @@ fn enhanced_codes(w: &mut String, registry: &Registry) {
             enhanced_section(w, entry, registry);
         }
     }
+}
+
+/// What each provider documents its codes to mean, with the document, its licence and how to
+/// recognise the provider; collisions with the registry are marked and linked.
+fn provider_codes(w: &mut String, registry: &Registry) {
+    if registry.providers.is_empty() {
+        return;
+    }
+    line(w, "");
+    line(w, "## Provider codes");
+    line(w, "");
+    line(
+        w,
+        "What large mail providers document their replies to mean. A provider's reading never \
+         replaces the registry's: where the registry gives the same number another meaning, the \
+         row says so and links the registry's entry. Reply texts are quoted as the provider's \
+         document gives them; the meanings are this project's words.",
+    );
+    for provider in &registry.providers {
+        line(w, "");
+        line(
+            w,
+            &format!(
+                "### <a id=\"{}\"></a>{}",
+                provider_anchor(&provider.id),
+                markdown_text(&provider.name)
+            ),
+        );
+        line(w, "");
+        line(w, &markdown_text(&provider.description));
+        line(w, "");
+        for document in &provider.documents {
+            let copy = document.copy.as_ref().map_or_else(String::new, |copy| {
+                format!(", read from [this copy]({copy})")
+            });
+            let attribution = document.attribution.as_ref().map_or_else(String::new, |a| {
+                format!(" {}.", markdown_text(a).trim_end_matches('.'))
+            });
+            line(
+                w,
+                &format!(
+                    "- Source: [{}]({}){copy}, dated {}; licence: {}.{attribution}",
+                    markdown_text(&document.name),
+                    document.url,
+                    document.retrieved,
+                    markdown_text(&document.licence),
+                ),
+            );
+        }
+        if !provider.mx_hosts.is_empty() {
+            let hosts: Vec<String> = provider
+                .mx_hosts
+                .iter()
+                .map(|h| format!("[`{}`]({})", h.text, h.source))
+                .collect();
+            line(w, &format!("- MX hosts: {}", hosts.join(", ")));
+        }
+        if !provider.fingerprints.is_empty() {
+            let texts: Vec<String> = provider
+                .fingerprints
+                .iter()
+                .map(|f| format!("[`{}`]({})", f.text.trim(), f.source))
+                .collect();
+            line(
+                w,
+                &format!("- Recognised in replies by: {}", texts.join(", ")),
+            );
+        }
+        line(w, "");
+        for code in crate::providers::lookup_order(provider) {
+            provider_row(w, code, provider, registry);
+        }
+    }
+}
+
+fn provider_row(
+    w: &mut String,
+    code: &crate::model::ProviderCode,
+    provider: &crate::model::ProviderEntry,
+    registry: &Registry,
+) {
+    let flags = crate::providers::flags(code, registry);
+    let number = match (code.reply, &code.enhanced) {
+        (Some(reply), Some(enhanced)) => format!("{reply} {enhanced}"),
+        (Some(reply), None) => reply.to_string(),
+        (None, Some(enhanced)) => enhanced.clone(),
+        (None, None) => String::new(),
+    };
+    let mut marks = Vec::new();
+    if code.differs_from_registry {
+        let (_, subject, first, _) = code.enhanced_range().expect("validated");
+        let key = format!("X.{subject}.{first}");
+        marks.push(format!(
+            "differs from the registry's [{key}](#{})",
+            enhanced_anchor(&key)
+        ));
+    }
+    if flags.unregistered {
+        marks.push("not in the registry".to_owned());
+    }
+    if flags.class_mismatch {
+        marks.push("its class differs from the reply code's".to_owned());
+    }
+    let marks = if marks.is_empty() {
+        String::new()
+    } else {
+        format!(" *({})*", marks.join("; "))
+    };
+    let document = provider
+        .documents
+        .iter()
+        .find(|d| d.id == code.document)
+        .map_or(String::new(), |d| format!(" [source]({})", d.url));
+    line(
+        w,
+        &format!(
+            "- **`{number}`** {}{marks}{document}",
+            markdown_text(&code.description)
+        ),
+    );
+    for text in &code.texts {
+        line(w, &format!("  - Text: \"{}\"", markdown_text(text)));
+    }
+}
+
+/// The providers that give `entry`'s number another meaning, with their codes, as links.
+fn providers_differing(entry: &EnhancedEntry, registry: &Registry) -> Vec<String> {
+    registry
+        .providers
+        .iter()
+        .filter_map(|provider| {
+            let mut codes: Vec<String> = provider
+                .codes
+                .iter()
+                .filter(|code| code.differs_from_registry)
+                .filter(|code| {
+                    code.enhanced_range().is_some_and(|(_, s, first, last)| {
+                        entry
+                            .subject_detail()
+                            .is_some_and(|(es, ed)| es == s && (first..=last).contains(&ed))
+                    })
+                })
+                .filter_map(|code| code.enhanced.clone())
+                .collect();
+            codes.dedup();
+            (!codes.is_empty()).then(|| {
+                format!(
+                    "[{}](#{}) ({})",
+                    markdown_text(&provider.name),
+                    provider_anchor(&provider.id),
+                    codes.join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+fn provider_anchor(id: &str) -> String {
+    format!("provider-{id}")
 }
 
 /// One section per RFC (and one for other documents) listing the codes that cite it, so a
@@ -266,6 +426,19 @@ fn contents(w: &mut String, registry: &Registry) {
     for subject in &registry.subjects {
         let title = format!("X.{}.x {}", subject.subject, subject.name);
         line(w, &format!("  - [{title}](#{})", slug(&title)));
+    }
+    if !registry.providers.is_empty() {
+        line(w, "- [Provider codes](#provider-codes)");
+        for provider in &registry.providers {
+            line(
+                w,
+                &format!(
+                    "  - [{}](#{})",
+                    markdown_text(&provider.name),
+                    provider_anchor(&provider.id)
+                ),
+            );
+        }
     }
     line(w, "- [Codes by source](#codes-by-source)");
     for rfc in &registry.rfcs {
@@ -434,6 +607,16 @@ fn enhanced_section(w: &mut String, entry: &EnhancedEntry, registry: &Registry) 
         w,
         &format!("- **Associated reply codes:** {}", associated.join(", ")),
     );
+    let differing = providers_differing(entry, registry);
+    if !differing.is_empty() {
+        line(
+            w,
+            &format!(
+                "- **Used with another meaning by:** {}",
+                differing.join("; ")
+            ),
+        );
+    }
     let dotless: Vec<String> = registry
         .reply_codes
         .iter()

@@ -5,7 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, parse_enhanced_key};
-use crate::{DATA_PATH, GENERATED_BY};
+use crate::{DATA_PATH, GENERATED_BY, providers};
 
 /// The Rust source of `smtp-codes/src/generated.rs` for a validated registry.
 pub fn render_rust(registry: &Registry) -> String {
@@ -41,8 +41,10 @@ pub fn render_rust(registry: &Registry) -> String {
     let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
     let subject_len = Literal::usize_unsuffixed(registry.subjects.len());
 
+    let providers = provider_tables(registry);
     let tokens = quote! {
         use crate::{Class, EnhancedCode, EnhancedInfo, Reference, ReplyCode, ReplyInfo, ReplyText, Status, SubjectInfo};
+        use crate::provider::{ProviderCodeInfo, ProviderDocument, ProviderTable};
 
         impl ReplyCode {
             #(#constants)*
@@ -72,8 +74,121 @@ pub fn render_rust(registry: &Registry) -> String {
 
         /// The subject and detail of each entry of [`ENHANCED_TABLE`], in order.
         pub(crate) const ENHANCED_KEYS: [(u16, u16); #enhanced_len] = [#(#enhanced_keys),*];
+
+        #providers
     };
     format_file(&tokens)
+}
+
+/// The `Provider` enum and the table behind it.
+fn provider_tables(registry: &Registry) -> TokenStream {
+    let variants: Vec<_> = registry
+        .providers
+        .iter()
+        .map(|p| format_ident!("{}", providers::variant(&p.id)))
+        .collect();
+    let variant_docs = registry
+        .providers
+        .iter()
+        .map(|p| format!("{}: {}", p.name, p.description));
+    let tables = registry.providers.iter().zip(&variants).map(|(provider, variant)| {
+        let id = &provider.id;
+        let name = &provider.name;
+        let description = &provider.description;
+        let documents = provider.documents.iter().map(|d| {
+            let name = &d.name;
+            let url = &d.url;
+            let copy = option_str(d.copy.as_deref());
+            let retrieved = &d.retrieved;
+            let licence = &d.licence;
+            let attribution = option_str(d.attribution.as_deref());
+            quote! {
+                ProviderDocument { name: #name, url: #url, copy: #copy, retrieved: #retrieved, licence: #licence, attribution: #attribution }
+            }
+        });
+        let mx_hosts = provider.mx_hosts.iter().map(|m| m.text.to_ascii_lowercase());
+        let fingerprints = provider.fingerprints.iter().map(|f| &f.text);
+        let (stride, bases, slots) = provider_slots(provider);
+        let stride = Literal::usize_unsuffixed(stride);
+        let bases = bases.into_iter().map(num);
+        let slots = slots.into_iter().map(|subject| {
+            let subject = subject.into_iter().map(|(exact, range)| {
+                let (exact, range) = (Literal::u8_unsuffixed(exact), Literal::u8_unsuffixed(range));
+                quote!((#exact, #range))
+            });
+            quote!(&[#(#subject),*])
+        });
+        let codes = providers::lookup_order(provider).into_iter().map(|code| {
+            let flags = providers::flags(code, registry);
+            let reply = option(code.reply.map(|r| {
+                let r = num(r);
+                quote!(ReplyCode::new_unchecked(#r))
+            }));
+            // Rows without an enhanced code sort last and never match one (subject u16::MAX).
+            let (class, subject, first, last) = code
+                .enhanced_range()
+                .unwrap_or((5, u16::MAX, 0, 0));
+            let class = class_variant(class);
+            let (subject, first, last) = (num(subject), num(first), num(last));
+            let texts = code.texts.iter();
+            let description = &code.description;
+            let document = provider
+                .documents
+                .iter()
+                .find(|d| d.id == code.document)
+                .expect("validated");
+            let label = &document.name;
+            let url = &document.url;
+            let differs = code.differs_from_registry;
+            let (unregistered, class_mismatch) = (flags.unregistered, flags.class_mismatch);
+            quote! {
+                ProviderCodeInfo {
+                    provider: Provider::#variant,
+                    reply: #reply,
+                    class: #class,
+                    subject: #subject,
+                    first: #first,
+                    last: #last,
+                    texts: &[#(#texts),*],
+                    description: #description,
+                    references: &[Reference { rfc: None, section: None, label: #label, url: Some(#url) }],
+                    differs_from_registry: #differs,
+                    unregistered: #unregistered,
+                    class_mismatch: #class_mismatch,
+                }
+            }
+        });
+        quote! {
+            ProviderTable {
+                id: #id,
+                name: #name,
+                description: #description,
+                documents: &[#(#documents),*],
+                mx_hosts: &[#(#mx_hosts),*],
+                fingerprints: &[#(#fingerprints),*],
+                slot_stride: #stride,
+                slot_bases: &[#(#bases),*],
+                slots: &[#(#slots),*],
+                codes: &[#(#codes),*],
+            }
+        }
+    });
+    let len = Literal::usize_unsuffixed(registry.providers.len());
+    quote! {
+        /// A mail provider whose documented replies the table knows (see
+        /// [`ProviderCodeInfo`]). The variants follow the data file's order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Provider {
+            #(#[doc = #variant_docs] #variants),*
+        }
+
+        /// Every provider, in the order of the enum.
+        pub(crate) const PROVIDERS: [Provider; #len] = [#(Provider::#variants),*];
+
+        /// Each provider's name, documents, fingerprints and codes, in the order of the enum.
+        pub(crate) static PROVIDER_TABLE: [ProviderTable; #len] = [#(#tables),*];
+    }
 }
 
 /// The Rust source of `smtp-codes-derive/src/generated.rs`: the documented codes and the
@@ -299,6 +414,63 @@ fn option_str(value: Option<&str>) -> TokenStream {
 /// An unsuffixed integer literal, so the generated tables read `550`, not `550u16`.
 fn num(n: impl Into<u64>) -> Literal {
     Literal::u64_unsuffixed(n.into())
+}
+
+/// A provider code's class, subject, and first and last detail.
+type Range = (u8, u16, u16, u16);
+
+/// The stride, bases and slots of [`provider_slots`].
+type ProviderIndex = (usize, Vec<u16>, Vec<Vec<(u8, u8)>>);
+
+/// The dense lookup index of one provider's codes, per class (2, 4, 5) and subject: the first
+/// detail it covers (`bases`), and one slot per detail from there (`slots`) with the positions
+/// in the lookup order of the first row for exactly that code and of the first row whose range
+/// covers it, 255 for none. Table `class_index * stride + subject` holds class and subject.
+fn provider_slots(provider: &crate::model::ProviderEntry) -> ProviderIndex {
+    let rows = providers::lookup_order(provider);
+    let known: Vec<(u8, Range)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| {
+            let position = u8::try_from(i).expect("validated: under 255 rows");
+            Some((position, row.enhanced_range()?))
+        })
+        .collect();
+    let stride = known
+        .iter()
+        .map(|(_, (_, s, ..))| usize::from(*s) + 1)
+        .max()
+        .unwrap_or(0);
+    let mut bases = vec![0; 3 * stride];
+    let mut slots = vec![Vec::new(); 3 * stride];
+    for (index, (base, table)) in bases.iter_mut().zip(&mut slots).enumerate() {
+        let class = [2, 4, 5][index / stride];
+        let subject = index % stride;
+        let mine: Vec<&(u8, Range)> = known
+            .iter()
+            .filter(|(_, (c, s, ..))| *c == class && usize::from(*s) == subject)
+            .collect();
+        let (Some(low), Some(high)) = (
+            mine.iter().map(|(_, (_, _, first, _))| *first).min(),
+            mine.iter().map(|(_, (.., last))| *last).max(),
+        ) else {
+            continue;
+        };
+        *base = low;
+        *table = vec![(u8::MAX, u8::MAX); usize::from(high - low) + 1];
+        // Backwards, so the first row of a code (or of a range) is the one that stays.
+        for &&(position, (_, _, first, last)) in mine.iter().rev() {
+            for detail in first..=last {
+                let slot = &mut table[usize::from(detail - low)];
+                if first == last {
+                    slot.0 = position;
+                } else {
+                    slot.1 = position;
+                }
+            }
+        }
+    }
+    (stride, bases, slots)
 }
 
 /// The runtime `Class` variant of an enhanced code's class digit (2, 4 or 5, validated).

@@ -59,7 +59,11 @@ pub(crate) fn validate_loaded(
     check.enhanced_codes(registry);
     check.rfcs(registry);
     check.document_names(registry);
-    check.diagnostics
+    let mut diagnostics = check.diagnostics;
+    diagnostics.extend(crate::validate_providers::validate_providers(
+        registry, file,
+    ));
+    diagnostics
 }
 
 struct Checker<'a> {

@@ -97,6 +97,24 @@ fn explain(reply: &Reply<'_>) {
             code.class()
         ),
     }
+    if let Some(meaning) = reply.provider_meaning(None) {
+        // The provider's own reading comes first: it is what the server meant.
+        let provider = meaning.provider();
+        println!("provider  {}: {}", provider.name(), meaning.description());
+        if meaning.differs_from_registry() {
+            println!(
+                "          NOTE: the IANA registry gives this enhanced code another meaning (below)"
+            );
+        } else if meaning.unregistered() {
+            println!("          NOTE: the IANA registry has no such enhanced code");
+        }
+        print_references(meaning.references());
+    } else if let Some(provider) = reply.provider() {
+        println!(
+            "provider  {} (its documents do not list this code)",
+            provider.name()
+        );
+    }
     match reply.enhanced_code() {
         Some(enhanced) => match enhanced.info() {
             Some(info) => {
@@ -106,7 +124,12 @@ fn explain(reply: &Reply<'_>) {
                 } else {
                     ""
                 };
-                println!("enhanced  {enhanced} {title}{deprecated}");
+                let registry = if reply.provider_meaning(None).is_some() {
+                    " (the IANA registry's meaning)"
+                } else {
+                    ""
+                };
+                println!("enhanced  {enhanced} {title}{deprecated}{registry}");
                 println!("          {}", info.description());
                 print_references(info.references());
             }

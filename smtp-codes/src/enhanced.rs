@@ -67,6 +67,24 @@ impl EnhancedCode {
         }
     }
 
+    /// What `provider` documents this code to mean, when it does (see
+    /// [`Provider::meaning`](crate::Provider::meaning)); the registry's reading is
+    /// [`info`](Self::info).
+    ///
+    /// ```
+    /// use smtp_codes::{Provider, enhanced_code};
+    ///
+    /// let code = enhanced_code!("5.1.10");
+    /// assert_eq!(code.info().unwrap().title(), Some("Recipient address has null MX"));
+    /// assert!(code.provider_meaning(Provider::Microsoft).unwrap().differs_from_registry());
+    /// ```
+    pub fn provider_meaning(
+        self,
+        provider: crate::Provider,
+    ) -> Option<&'static crate::ProviderCodeInfo> {
+        provider.meaning(None, self)
+    }
+
     /// Parses `class.subject.detail` in const context, with the same rules as [`FromStr`]:
     /// exactly the three dot-separated numbers, no signs, spaces, leading zeros (RFC 3463,
     /// section 2) or other characters.

@@ -258,6 +258,7 @@ mod enhanced;
 mod generated;
 mod info;
 mod lookup;
+mod provider;
 mod reply_code;
 mod retry;
 #[cfg(feature = "serde")]
@@ -271,6 +272,7 @@ pub use info::{
     ENHANCED_CODES, EnhancedInfo, REPLY_CODES, Reference, ReplyInfo, ReplyText, SUBJECTS, Status,
     SubjectInfo,
 };
+pub use provider::{Provider, ProviderCodeInfo, ProviderDocument};
 pub use reply_code::{InvalidReplyCode, ReplyCode};
 pub use retry::Retry;
 /// Derives [`SmtpReply`](trait@SmtpReply) for a struct or enum from its `#[smtp(...)]`

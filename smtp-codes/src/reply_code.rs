@@ -105,6 +105,15 @@ impl ReplyCode {
         self.0 / 100 == 5
     }
 
+    /// Every row `provider` documents with this basic code (see
+    /// [`Provider::reply_meanings`](crate::Provider::reply_meanings)).
+    pub fn provider_meanings(
+        self,
+        provider: crate::Provider,
+    ) -> impl Iterator<Item = &'static crate::ProviderCodeInfo> + 'static {
+        provider.reply_meanings(self)
+    }
+
     /// Whether to retry after a reply with this code and no enhanced code: the rules of
     /// [`Retry`](crate::Retry), which for a code alone go by its class.
     ///

@@ -76,6 +76,19 @@ impl OwnedReply {
         self.as_reply().reply_lines()
     }
 
+    /// The provider whose fingerprint the reply carries (see [`Reply::provider`]).
+    pub fn provider(&self) -> Option<crate::Provider> {
+        self.as_reply().provider()
+    }
+
+    /// What a provider documents this reply to mean (see [`Reply::provider_meaning`]).
+    pub fn provider_meaning(
+        &self,
+        provider: Option<crate::Provider>,
+    ) -> Option<&'static crate::ProviderCodeInfo> {
+        self.as_reply().provider_meaning(provider)
+    }
+
     /// Whether to retry (see [`Reply::retry`]).
     pub const fn retry(&self) -> Retry {
         Retry::of(self.code, self.enhanced)

@@ -479,6 +479,51 @@ impl<'a> Reply<'a> {
         })
     }
 
+    /// The provider whose documented fingerprint the reply carries (Gmail ends every reply
+    /// with `- gsmtp`), if any. The MX host a client connected to says more, where it is known:
+    /// see [`Provider::from_mx_host`](crate::Provider::from_mx_host).
+    ///
+    /// ```
+    /// use smtp_codes::{Provider, Reply};
+    ///
+    /// let (reply, _) = Reply::parse(b"550-5.7.27 The sender does not pass SPF\r\n550 5.7.27 more. d75a77b69052e-4a97 - gsmtp\r\n")?;
+    /// assert_eq!(reply.provider(), Some(Provider::Google));
+    /// # Ok::<(), smtp_codes::ParseError>(())
+    /// ```
+    pub fn provider(&self) -> Option<crate::Provider> {
+        crate::Provider::from_reply_text(self.raw)
+    }
+
+    /// What `provider` (or, for `None`, the provider [`provider`](Self::provider) detects)
+    /// documents this reply's enhanced code to mean: the row with the same reply code, and
+    /// among those the one whose documented text the reply holds. `None` when the provider is
+    /// unknown or documents no such code; the registry's meaning is then
+    /// [`EnhancedCode::info`](crate::EnhancedCode::info), and it stays reachable either way.
+    ///
+    /// ```
+    /// use smtp_codes::Reply;
+    ///
+    /// let (reply, _) = Reply::parse(b"550 5.7.27 SPF failed. x1si2 - gsmtp\r\n")?;
+    /// let google = reply.provider_meaning(None).unwrap();
+    /// assert!(google.differs_from_registry());
+    /// let registry = reply.enhanced_code().unwrap().info().unwrap();
+    /// assert_eq!(registry.title(), Some("Sender address has null MX"));
+    /// # Ok::<(), smtp_codes::ParseError>(())
+    /// ```
+    pub fn provider_meaning(
+        &self,
+        provider: Option<crate::Provider>,
+    ) -> Option<&'static crate::ProviderCodeInfo> {
+        let provider = provider.or_else(|| self.provider())?;
+        let enhanced = self.enhanced?;
+        crate::provider::best(
+            provider.meanings(enhanced),
+            enhanced,
+            Some(self.code),
+            Some(self.raw),
+        )
+    }
+
     /// Whether to retry: [`Retry::of`] the reply code and the final line's enhanced code.
     ///
     /// ```
