@@ -2,17 +2,19 @@
 //!
 //! The pipeline is [`load`] (YAML into the typed [`Registry`], entry by entry, collecting every
 //! problem), [`validate`] (the cross-entry rules), then the pure renderers [`render_rust`],
-//! [`render_derive_table`] and [`render_markdown`], which return the files' contents as
-//! strings. [`generate`] runs the whole pipeline and names each output's path; writing files is
-//! the `xtask` binary's job, so this crate does no I/O except reading the data file in [`load`].
+//! [`render_derive_table`] and [`render_markdown`], and the exports for other languages
+//! ([`render_json`], the CSV tables, the JSON Schemas of the data file and of the JSON export),
+//! which return the files' contents as strings. [`generate`] runs the whole pipeline and names
+//! each output's path; writing files is the `xtask` binary's job, so this crate does no I/O
+//! except reading the data file in [`load`].
 //!
-//! The data file's schema is documented at the top of `data/smtp-codes.yaml` and by the types in
-//! [`model`]: unknown fields are errors, and every problem is reported with the file, line and
-//! entry it concerns. [`generate`] (through [`load_and_validate`]) reports everything in one
-//! run: every entry that does not read, and every rule across entries broken by the entries
-//! that did. A rule that looks an entry up in a section that lost entries (an associated code,
-//! a cited RFC) is not applied against that section, since the entry it would miss may be one
-//! that did not read.
+//! The data file's schema is documented at the top of `data/smtp-codes.yaml`, by the types in
+//! [`model`] and as a JSON Schema ([`render_data_schema`]): unknown fields are errors, and
+//! every problem is reported with the file, line and entry it concerns. [`generate`] (through
+//! [`load_and_validate`]) reports everything in one run: every entry that does not read, and
+//! every rule across entries broken by the entries that did. A rule that looks an entry up in a
+//! section that lost entries (an associated code, a cited RFC) is not applied against that
+//! section, since the entry it would miss may be one that did not read.
 //!
 //! The data file comes in through pull requests, so what it can cost is bounded: it may be at
 //! most [`MAX_FILE_BYTES`]; anchors and aliases, which the schema never needs, are refused
@@ -31,12 +33,16 @@
 #![forbid(unsafe_code)]
 
 mod diagnostic;
+mod json;
 mod load;
 pub mod model;
 mod prescan;
 mod providers;
+mod render_csv;
+mod render_json;
 mod render_markdown;
 mod render_rust;
+mod render_schema;
 mod validate;
 mod validate_providers;
 
@@ -46,8 +52,11 @@ pub use diagnostic::{Diagnostic, Diagnostics, MAX_DIAGNOSTICS};
 pub use load::{MAX_FILE_BYTES, load, load_str};
 pub use model::Registry;
 pub use prescan::{MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH};
+pub use render_csv::{JOIN, render_enhanced_csv, render_provider_csv, render_reply_csv};
+pub use render_json::render_json;
 pub use render_markdown::render_markdown;
 pub use render_rust::{render_derive_table, render_rust};
+pub use render_schema::{render_data_schema, render_export_schema};
 pub use validate::{KNOWN_COMMANDS, validate};
 
 /// The data file, relative to the workspace root.
@@ -55,6 +64,17 @@ pub const DATA_PATH: &str = "data/smtp-codes.yaml";
 
 /// The command that regenerates every output, as the generated files' headers name it.
 pub const GENERATED_BY: &str = "cargo xtask codegen";
+
+/// The version of the data, as the JSON export states it: the version of the `smtp-codes`
+/// release that ships the same table. It follows the data, not codegen: raise it with that
+/// crate's version (a test checks that the two agree).
+pub const DATA_VERSION: &str = "0.1.0";
+
+/// The date of the copy of IANA's SMTP Enhanced Status Codes registry that `enhanced_codes`
+/// follows: its `<updated>` element, as `data/iana/smtp-enhanced-status-codes.xml` gives it (a
+/// test checks that the two agree). A constant rather than read from the file, so rendering
+/// stays pure; update it with the copy.
+pub const REGISTRY_SNAPSHOT: &str = "2024-12-06";
 
 /// The most entries `reply_codes` and `enhanced_codes` may each hold. The generated lookups
 /// index them with one byte per slot (`smtp-codes/src/lookup.rs`, where 255 means "no entry"),
@@ -121,6 +141,30 @@ pub fn render_all(registry: &Registry) -> Vec<Output> {
         Output {
             path: "smtp-codes/REFERENCE.md",
             contents: render_markdown(registry),
+        },
+        Output {
+            path: "exports/smtp-codes.json",
+            contents: render_json(registry),
+        },
+        Output {
+            path: "exports/reply-codes.csv",
+            contents: render_reply_csv(registry),
+        },
+        Output {
+            path: "exports/enhanced-codes.csv",
+            contents: render_enhanced_csv(registry),
+        },
+        Output {
+            path: "exports/provider-codes.csv",
+            contents: render_provider_csv(registry),
+        },
+        Output {
+            path: "exports/smtp-codes.schema.json",
+            contents: render_data_schema(),
+        },
+        Output {
+            path: "exports/smtp-codes-export.schema.json",
+            contents: render_export_schema(),
         },
     ]
 }

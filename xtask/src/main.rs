@@ -105,6 +105,8 @@ fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("path has no file name"))?;
+    // A new output may live in a folder the checkout does not have yet (`exports/`).
+    fs::create_dir_all(dir)?;
     let temporary = dir.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
@@ -128,18 +130,15 @@ fn workspace_root() -> PathBuf {
 mod tests {
     use super::*;
 
-    /// A scratch workspace: the real data file and outputs, copied into a fresh directory.
+    /// A scratch workspace: the real data file and every output, copied into a fresh directory.
     fn scratch(name: &str) -> PathBuf {
         let dir =
             std::env::temp_dir().join(format!("smtp-codes-xtask-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let root = workspace_root();
-        for path in [
-            "data/smtp-codes.yaml",
-            "smtp-codes/src/generated.rs",
-            "smtp-codes-derive/src/generated.rs",
-            "smtp-codes/REFERENCE.md",
-        ] {
+        let outputs = codegen::generate(&root).unwrap_or_else(|d| panic!("{d}"));
+        let paths = outputs.iter().map(|output| output.path);
+        for path in std::iter::once(codegen::DATA_PATH).chain(paths) {
             let target = dir.join(path);
             fs::create_dir_all(target.parent().unwrap()).unwrap();
             fs::copy(root.join(path), target).unwrap();
@@ -184,7 +183,12 @@ mod tests {
         let updated = generate(&root, Mode::Write).unwrap();
         assert_eq!(
             updated,
-            ["smtp-codes/src/generated.rs", "smtp-codes/REFERENCE.md"]
+            [
+                "smtp-codes/src/generated.rs",
+                "smtp-codes/REFERENCE.md",
+                "exports/smtp-codes.json",
+                "exports/reply-codes.csv",
+            ]
         );
         assert_eq!(generate(&root, Mode::Check), Ok(Vec::new()));
         assert_eq!(
@@ -198,6 +202,19 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "temporary files left behind");
+        fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn write_creates_a_missing_output_folder() {
+        let root = scratch("folder");
+        fs::remove_dir_all(root.join("exports")).unwrap();
+        let updated = generate(&root, Mode::Write).unwrap();
+        assert!(
+            !updated.is_empty() && updated.iter().all(|path| path.starts_with("exports/")),
+            "{updated:?}"
+        );
+        assert_eq!(generate(&root, Mode::Check), Ok(Vec::new()));
         fs::remove_dir_all(root).unwrap();
     }
 
