@@ -30,6 +30,12 @@ pub fn render_markdown(registry: &Registry) -> String {
         ),
     );
     line(w, "");
+    line(
+        w,
+        "The same table for other languages, as JSON, CSV and JSON Schema, is in the repository's \
+         [`exports/`](https://github.com/smtp-codes/smtp-codes/tree/main/exports) folder.",
+    );
+    line(w, "");
     contents(w, registry);
     line(w, "");
     reply_codes(w, registry);
