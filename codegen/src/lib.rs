@@ -32,6 +32,7 @@
 
 #![forbid(unsafe_code)]
 
+mod classify;
 mod diagnostic;
 mod json;
 mod load;
@@ -41,10 +42,12 @@ mod providers;
 mod render_csv;
 mod render_json;
 mod render_markdown;
+mod render_rules;
 mod render_rust;
 mod render_schema;
 mod validate;
 mod validate_providers;
+mod validate_rules;
 
 use std::path::Path;
 
@@ -58,6 +61,7 @@ pub use render_markdown::render_markdown;
 pub use render_rust::{render_derive_table, render_rust};
 pub use render_schema::{render_data_schema, render_export_schema};
 pub use validate::{KNOWN_COMMANDS, validate};
+pub use validate_rules::REQUIRED_REASONS;
 
 /// The data file, relative to the workspace root.
 pub const DATA_PATH: &str = "data/smtp-codes.yaml";

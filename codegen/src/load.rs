@@ -7,11 +7,12 @@ use std::io::Read as _;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use serde_yaml::Value;
+use serde_yaml::{Mapping, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
-    ClassEntry, EnhancedEntry, ProviderEntry, Registry, ReplyEntry, RfcEntry, SubjectEntry,
+    ClassEntry, CommandEntry, EnhancedEntry, ProviderEntry, ReasonEntry, Registry, ReplyEntry,
+    RfcEntry, RuleEntry, SubjectEntry,
 };
 use crate::prescan::prescan;
 
@@ -21,13 +22,16 @@ use crate::prescan::prescan;
 /// refused. Raise it here if the table ever outgrows it.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
-const SECTIONS: [&str; 6] = [
+const SECTIONS: [&str; 9] = [
     "classes",
     "subjects",
     "reply_codes",
     "enhanced_codes",
     "rfcs",
     "providers",
+    "commands",
+    "reasons",
+    "rules",
 ];
 
 /// A top-level section of the data file, in the order of `SECTIONS`.
@@ -39,13 +43,16 @@ pub(crate) enum Section {
     EnhancedCodes,
     Rfcs,
     Providers,
+    Commands,
+    Reasons,
+    Rules,
 }
 
 /// The sections some of whose entries did not read (or which are missing or malformed). The
 /// rules that look an entry up in another section are not applied against such a section: the
 /// entry they would miss may be one that did not read, and that is already reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Incomplete([bool; 6]);
+pub(crate) struct Incomplete([bool; 9]);
 
 impl Incomplete {
     /// Whether `section` lost entries.
@@ -139,22 +146,20 @@ pub fn load_str(source: &str, file: &str) -> Result<Registry, Diagnostics> {
     }
 }
 
-/// Reads every entry that can be read, and reports every problem that stops one from reading.
-pub(crate) fn read(source: &str, file: &str) -> Loaded {
-    let mut loaded = Loaded {
-        registry: Registry::default(),
-        diagnostics: Diagnostics::default(),
-        incomplete: Incomplete([true; 6]),
-        parsed: false,
-    };
-    let diagnostics = &mut loaded.diagnostics;
+/// The top-level mapping of a file, or `None` with the reason in `diagnostics`; reports
+/// sections that are not known too.
+fn sections(
+    source: &str,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Mapping, EntryLines)> {
     if source.len() > MAX_FILE_BYTES {
         diagnostics.push(file, None, None, too_large());
-        return loaded;
+        return None;
     }
     prescan(source, file, diagnostics);
     if !diagnostics.is_empty() {
-        return loaded;
+        return None;
     }
     let document: Value = match serde_yaml::from_str(source) {
         Ok(document) => document,
@@ -167,10 +172,10 @@ pub(crate) fn read(source: &str, file: &str) -> Loaded {
                 entry: None,
                 message: format!("invalid YAML: {}", strip_location(&err.to_string())),
             });
-            return loaded;
+            return None;
         }
     };
-    let Value::Mapping(mut sections) = document else {
+    let Value::Mapping(sections) = document else {
         diagnostics.push(
             file,
             Some(1),
@@ -180,7 +185,7 @@ pub(crate) fn read(source: &str, file: &str) -> Loaded {
                 SECTIONS.join(", ")
             ),
         );
-        return loaded;
+        return None;
     };
     let lines = EntryLines::scan(source);
 
@@ -201,6 +206,22 @@ pub(crate) fn read(source: &str, file: &str) -> Loaded {
             );
         }
     }
+
+    Some((sections, lines))
+}
+
+/// Reads every entry that can be read, and reports every problem that stops one from reading.
+pub(crate) fn read(source: &str, file: &str) -> Loaded {
+    let mut loaded = Loaded {
+        registry: Registry::default(),
+        diagnostics: Diagnostics::default(),
+        incomplete: Incomplete([true; 9]),
+        parsed: false,
+    };
+    let diagnostics = &mut loaded.diagnostics;
+    let Some((mut sections, lines)) = sections(source, file, diagnostics) else {
+        return loaded;
+    };
 
     let mut context = Context {
         file,
@@ -237,6 +258,22 @@ pub(crate) fn read(source: &str, file: &str) -> Loaded {
             some => context.entries::<ProviderEntry>(some, Section::Providers, |e, line| {
                 e.line = line;
             }),
+        },
+        commands: match section("commands") {
+            None => Vec::new(),
+            some => context.entries::<CommandEntry>(some, Section::Commands, |e, line| {
+                e.line = line;
+            }),
+        },
+        reasons: match section("reasons") {
+            None => Vec::new(),
+            some => context.entries::<ReasonEntry>(some, Section::Reasons, |e, line| {
+                e.line = line;
+            }),
+        },
+        rules: match section("rules") {
+            None => Vec::new(),
+            some => context.entries::<RuleEntry>(some, Section::Rules, |e, line| e.line = line),
         },
     };
     loaded.incomplete = context.incomplete;
@@ -326,6 +363,18 @@ fn entry_label(section: &str, index: usize, item: &Value) -> String {
         "rfcs" => key("rfc")
             .and_then(Value::as_u64)
             .map_or_else(by_position, |n| format!("RFC {n}")),
+        "providers" => key("id")
+            .and_then(Value::as_str)
+            .map_or_else(by_position, |id| format!("provider {id}")),
+        "commands" => key("name")
+            .and_then(Value::as_str)
+            .map_or_else(by_position, |name| format!("command {name}")),
+        "reasons" => key("name")
+            .and_then(Value::as_str)
+            .map_or_else(by_position, |name| format!("reason {name}")),
+        "rules" => key("id")
+            .and_then(Value::as_str)
+            .map_or_else(by_position, |id| format!("rule {id}")),
         _ => by_position(),
     }
 }

@@ -21,6 +21,12 @@ pub struct Registry {
     /// What large mail providers document their codes to mean, in the order of the generated
     /// `Provider` enum (optional section).
     pub providers: Vec<ProviderEntry>,
+    /// The commands a reply can answer, for the generated `Command` enum (optional section).
+    pub commands: Vec<CommandEntry>,
+    /// The reasons a delivery fails, for the generated `Reason` enum (optional section).
+    pub reasons: Vec<ReasonEntry>,
+    /// The classification rules (optional section).
+    pub rules: Vec<RuleEntry>,
 }
 
 /// An RFC the table cites.
@@ -387,5 +393,249 @@ impl ProviderCode {
         let (high_class, high_subject, last) = parse(high)?;
         (class == high_class && subject == high_subject && first <= last)
             .then_some((class, subject, first, last))
+    }
+}
+
+/// One SMTP command a reply can answer, for the generated `Command` enum: the names of
+/// [`crate::KNOWN_COMMANDS`], each with what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandEntry {
+    /// The command as the data writes it (`RCPT`, `DATA_END`).
+    pub name: String,
+    /// What it is, in this project's words.
+    pub description: String,
+    /// Line of the entry in the data file.
+    #[serde(skip)]
+    pub line: Line,
+}
+
+/// Why a delivery failed, for the generated `Reason` enum.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonEntry {
+    /// The name (`recipient_unknown`); the Rust variant is its camel case.
+    pub name: String,
+    /// What it means, in this project's words.
+    pub description: String,
+    /// What the failure concerns unless a rule says otherwise.
+    pub scope: Scope,
+    /// Whether the address itself is bad (stop sending to it) when the failure is permanent.
+    #[serde(default)]
+    pub suppress: bool,
+    /// Line of the entry in the data file.
+    #[serde(skip)]
+    pub line: Line,
+}
+
+/// What a failure concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// This recipient address.
+    Recipient,
+    /// This message, whoever it goes to.
+    Message,
+    /// The sender address or domain.
+    Sender,
+    /// The sending host or IP address.
+    Host,
+    /// The SMTP session (a protocol or security matter).
+    Session,
+}
+
+impl Scope {
+    /// The spelling used in the data file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Recipient => "recipient",
+            Scope::Message => "message",
+            Scope::Sender => "sender",
+            Scope::Host => "host",
+            Scope::Session => "session",
+        }
+    }
+
+    /// The runtime variant's name.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Scope::Recipient => "Recipient",
+            Scope::Message => "Message",
+            Scope::Sender => "Sender",
+            Scope::Host => "Host",
+            Scope::Session => "Session",
+        }
+    }
+}
+
+/// Whether to retry, as a rule may state it against what the codes say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryEntry {
+    /// Not a failure.
+    NotNeeded,
+    /// Try again later.
+    Later,
+    /// Do not retry.
+    DoNotRetry,
+}
+
+impl RetryEntry {
+    /// The spelling used in the data file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RetryEntry::NotNeeded => "not_needed",
+            RetryEntry::Later => "later",
+            RetryEntry::DoNotRetry => "do_not_retry",
+        }
+    }
+
+    /// The runtime variant's name.
+    pub fn variant(self) -> &'static str {
+        match self {
+            RetryEntry::NotNeeded => "NotNeeded",
+            RetryEntry::Later => "Later",
+            RetryEntry::DoNotRetry => "DoNotRetry",
+        }
+    }
+}
+
+/// A classification rule: what a reply must show, the reason it then gives, and real replies
+/// it decides, with their sources.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleEntry {
+    /// A unique identifier (`gmail-spf`), shown with every answer the rule gives.
+    pub id: String,
+    /// The reason it gives (a `reasons` entry).
+    pub reason: String,
+    /// What the reply must show; every condition given must hold.
+    #[serde(rename = "when")]
+    pub condition: RuleCondition,
+    /// Whether to retry, when it should not follow the codes (`Retry::of`).
+    pub retry: Option<RetryEntry>,
+    /// Whether to stop sending to the address, when not the reason's default.
+    pub suppress: Option<bool>,
+    /// What the failure concerns, when not the reason's default.
+    pub scope: Option<Scope>,
+    /// A rule on a code too vague to decide alone (`X.7.1`, `X.7.0`, a whole subject): tried
+    /// after the phrase rules, before the rules on the reply code alone.
+    #[serde(default)]
+    pub fallback: bool,
+    /// Why the rule holds: the documents behind it.
+    pub references: Vec<Reference>,
+    /// Real replies the rule decides, each with its source: codegen checks that each is
+    /// decided by this rule and no other.
+    pub examples: Vec<RuleExample>,
+    /// Line of the entry in the data file.
+    #[serde(skip)]
+    pub line: Line,
+}
+
+/// What a reply must show for a rule to apply.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleCondition {
+    /// The provider the reply's fingerprint names (a `providers` id).
+    pub provider: Option<String>,
+    /// The reply code, or its class (`5`, a single digit).
+    pub code: Option<u16>,
+    /// The final line's enhanced code: `5.7.27` exactly, `X.7.27` in any class, `X.7.*` a
+    /// whole subject, or a range `5.7.606-5.7.649`.
+    pub enhanced: Option<String>,
+    /// The commands the reply answered (any of them); unknown commands never match.
+    #[serde(default)]
+    pub commands: Vec<String>,
+    /// Phrases of which the reply must hold at least one, ignoring ASCII case.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
+/// A reply a rule decides.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleExample {
+    /// The reply, lines separated by CRLF (`\r\n` in the YAML string).
+    pub reply: String,
+    /// The command it answered, when known.
+    pub command: Option<String>,
+    /// The provider a client would know it from (the MX host it connected to), when the reply
+    /// carries no fingerprint of its own: a row of the provider's documentation.
+    pub provider: Option<String>,
+    /// Where it comes from.
+    pub source: Reference,
+}
+
+/// How an enhanced-code condition of a rule matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnhancedPattern {
+    /// The class, or `None` for any (`X`).
+    pub class: Option<u8>,
+    /// The subject.
+    pub subject: u16,
+    /// The first and last detail (equal for one code; 0 and 999 for `*`).
+    pub details: (u16, u16),
+}
+
+impl EnhancedPattern {
+    /// Reads `5.7.27`, `X.7.27`, `X.7.*` or `5.7.606-5.7.649`.
+    pub fn parse(text: &str) -> Option<EnhancedPattern> {
+        let (low, high) = text.split_once('-').unwrap_or((text, text));
+        let part = |code: &str| -> Option<(Option<u8>, u16, Option<u16>)> {
+            let mut parts = code.split('.');
+            let class = match parts.next()? {
+                "X" => None,
+                "2" => Some(2),
+                "4" => Some(4),
+                "5" => Some(5),
+                _ => return None,
+            };
+            let subject = parse_part(parts.next()?)?;
+            let detail = match parts.next()? {
+                "*" => None,
+                detail => Some(parse_part(detail)?),
+            };
+            parts.next().is_none().then_some((class, subject, detail))
+        };
+        let (class, subject, first) = part(low)?;
+        let (high_class, high_subject, last) = part(high)?;
+        let details = match (first, last) {
+            (None, None) if low == high => (0, 999),
+            (Some(first), Some(last)) if first <= last => (first, last),
+            _ => return None,
+        };
+        (class == high_class && subject == high_subject).then_some(EnhancedPattern {
+            class,
+            subject,
+            details,
+        })
+    }
+
+    /// Whether `class.subject.detail` matches.
+    pub fn matches(&self, class: u8, subject: u16, detail: u16) -> bool {
+        self.class.is_none_or(|c| c == class)
+            && self.subject == subject
+            && (self.details.0..=self.details.1).contains(&detail)
+    }
+}
+
+impl RuleEntry {
+    /// The layer the rule is tried in, as the reply says it: 0 provider rules, 1 enhanced code
+    /// (with commands), 2 phrases, 3 fallbacks on a vague enhanced code, 4 the reply code alone.
+    /// Rules are tried layer by layer, in file order within a layer, and the first that holds
+    /// decides.
+    pub fn layer(&self) -> u8 {
+        let when = &self.condition;
+        if self.fallback {
+            3
+        } else if when.provider.is_some() {
+            0
+        } else if when.enhanced.is_some() {
+            1
+        } else if !when.phrases.is_empty() {
+            2
+        } else {
+            4
+        }
     }
 }

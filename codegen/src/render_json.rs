@@ -8,8 +8,8 @@
 
 use crate::json::Json;
 use crate::model::{
-    ClassEntry, EnhancedEntry, Fingerprint, ProviderCode, ProviderDocument, ProviderEntry,
-    Reference, Registry, ReplyEntry, RfcEntry, SubjectEntry,
+    ClassEntry, CommandEntry, EnhancedEntry, Fingerprint, ProviderCode, ProviderDocument,
+    ProviderEntry, ReasonEntry, Reference, Registry, ReplyEntry, RfcEntry, RuleEntry, SubjectEntry,
 };
 use crate::providers::flags;
 use crate::render_schema as schema;
@@ -63,6 +63,24 @@ pub(crate) const SECTIONS: &[Section] = &[
         item: "provider",
         render: |r| Json::Array(r.providers.iter().map(|p| provider(p, r)).collect()),
         item_schema: schema::export_provider,
+    },
+    Section {
+        key: "commands",
+        item: "command_entry",
+        render: |r| Json::Array(r.commands.iter().map(command).collect()),
+        item_schema: schema::export_command_entry,
+    },
+    Section {
+        key: "reasons",
+        item: "reason",
+        render: |r| Json::Array(r.reasons.iter().map(reason).collect()),
+        item_schema: schema::export_reason,
+    },
+    Section {
+        key: "rules",
+        item: "rule",
+        render: rules,
+        item_schema: schema::export_rule,
     },
 ];
 
@@ -241,5 +259,75 @@ fn provider_code(code: &ProviderCode, registry: &Registry) -> Json {
         ("differs_from_registry", code.differs_from_registry.into()),
         ("unregistered", flags.unregistered.into()),
         ("class_mismatch", flags.class_mismatch.into()),
+    ])
+}
+
+fn command(command: &CommandEntry) -> Json {
+    Json::object([
+        ("name", (&command.name).into()),
+        ("description", (&command.description).into()),
+    ])
+}
+
+fn reason(reason: &ReasonEntry) -> Json {
+    Json::object([
+        ("name", (&reason.name).into()),
+        ("description", (&reason.description).into()),
+        ("scope", reason.scope.as_str().into()),
+        ("suppress", reason.suppress.into()),
+    ])
+}
+
+/// The rules in the data's order, each with the position it is tried in (`order`, from 1).
+fn rules(registry: &Registry) -> Json {
+    let ordered = crate::classify::in_order(registry);
+    Json::Array(
+        registry
+            .rules
+            .iter()
+            .map(|rule| {
+                let order = ordered
+                    .iter()
+                    .position(|tried| std::ptr::eq(*tried, rule))
+                    .map_or(0, |index| index + 1);
+                self::rule(rule, order)
+            })
+            .collect(),
+    )
+}
+
+fn rule(rule: &RuleEntry, order: usize) -> Json {
+    let when = &rule.condition;
+    let examples = rule.examples.iter().map(|example| {
+        Json::object([
+            ("reply", (&example.reply).into()),
+            ("command", example.command.as_ref().into()),
+            ("provider", example.provider.as_ref().into()),
+            ("source", reference(&example.source)),
+        ])
+    });
+    Json::object([
+        ("id", (&rule.id).into()),
+        ("order", order.into()),
+        ("reason", (&rule.reason).into()),
+        (
+            "when",
+            Json::object([
+                ("provider", when.provider.as_ref().into()),
+                ("code", when.code.into()),
+                ("enhanced", when.enhanced.as_ref().into()),
+                ("commands", Json::array(&when.commands)),
+                ("phrases", Json::array(&when.phrases)),
+            ]),
+        ),
+        ("fallback", rule.fallback.into()),
+        (
+            "retry",
+            rule.retry.map(crate::model::RetryEntry::as_str).into(),
+        ),
+        ("suppress", rule.suppress.into()),
+        ("scope", rule.scope.map(crate::model::Scope::as_str).into()),
+        ("references", references(&rule.references)),
+        ("examples", Json::Array(examples.collect())),
     ])
 }

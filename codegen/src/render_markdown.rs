@@ -41,6 +41,7 @@ pub fn render_markdown(registry: &Registry) -> String {
     reply_codes(w, registry);
     enhanced_codes(w, registry);
     provider_codes(w, registry);
+    classification(w, registry);
     by_source(w, registry);
     out
 }
@@ -306,6 +307,111 @@ fn providers_differing(entry: &EnhancedEntry, registry: &Registry) -> Vec<String
         .collect()
 }
 
+/// The reasons, and for each the rules that lead to it, in the order they are tried, with
+/// their examples and sources.
+fn classification(w: &mut String, registry: &Registry) {
+    if registry.rules.is_empty() {
+        return;
+    }
+    line(w, "");
+    line(w, "## Why a reply failed");
+    line(w, "");
+    line(
+        w,
+        "`Reply::classify` tries these rules in order, and the first that holds decides: the \
+         reason, whether to retry (the codes decide unless a rule says otherwise), whether to \
+         stop sending to the address (when the reason says the address is bad and the failure \
+         is permanent) and what the failure concerns. Rules are tried as the reply says things: \
+         a provider's own codes first, then enhanced codes (with the command), then phrases \
+         (ignoring case), then the vague enhanced codes (`X.7.1`, `X.7.0`, a whole subject; \
+         marked *fallback*), then the reply code alone. A rule that names no code decides only \
+         4xx and 5xx replies. Every rule carries real replies it decides; codegen refuses a \
+         rule that one of its own examples does not reach.",
+    );
+    let ordered = crate::classify::in_order(registry);
+    for reason in &registry.reasons {
+        line(w, "");
+        line(w, &format!("### `{}`", reason.name));
+        line(w, "");
+        line(
+            w,
+            &format!(
+                "{} Concerns the {} unless a rule says otherwise.{}",
+                markdown_text(&reason.description),
+                reason.scope.as_str(),
+                if reason.suppress {
+                    " When permanent, stop sending to the address."
+                } else {
+                    ""
+                }
+            ),
+        );
+        for rule in ordered.iter().filter(|rule| rule.reason == reason.name) {
+            line(w, "");
+            line(
+                w,
+                &format!(
+                    "- **Rule `{}`** when {} ({})",
+                    rule.id,
+                    describe_condition(rule),
+                    links(&rule.references)
+                ),
+            );
+            for example in &rule.examples {
+                let command = example
+                    .command
+                    .as_ref()
+                    .map_or_else(String::new, |c| format!(" (after {c})"));
+                line(
+                    w,
+                    &format!(
+                        "  - e.g. `{}`{command}: {}",
+                        example.reply.replace("\r\n", " ").replace('`', "'"),
+                        link(&example.source)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A rule's condition in words.
+fn describe_condition(rule: &crate::model::RuleEntry) -> String {
+    let when = &rule.condition;
+    let mut parts = Vec::new();
+    if let Some(provider) = &when.provider {
+        parts.push(format!(
+            "the reply is [{provider}](#{})'s",
+            provider_anchor(provider)
+        ));
+    }
+    match when.code {
+        Some(code) if code < 10 => parts.push(format!("the code is {code}xx")),
+        Some(code) => parts.push(format!("the code is {code}")),
+        None => {}
+    }
+    if let Some(enhanced) = &when.enhanced {
+        let fallback = if rule.fallback {
+            " (fallback: after the phrase rules)"
+        } else {
+            ""
+        };
+        parts.push(format!("the enhanced code is `{enhanced}`{fallback}"));
+    }
+    if !when.commands.is_empty() {
+        parts.push(format!("it answers {}", when.commands.join(" or ")));
+    }
+    if !when.phrases.is_empty() {
+        let phrases: Vec<String> = when
+            .phrases
+            .iter()
+            .map(|p| format!("\"{}\"", markdown_text(p)))
+            .collect();
+        parts.push(format!("the text has {}", phrases.join(" or ")));
+    }
+    parts.join(", ")
+}
+
 fn provider_anchor(id: &str) -> String {
     format!("provider-{id}")
 }
@@ -445,6 +551,9 @@ fn contents(w: &mut String, registry: &Registry) {
                 ),
             );
         }
+    }
+    if !registry.rules.is_empty() {
+        line(w, "- [Why a reply failed](#why-a-reply-failed)");
     }
     line(w, "- [Codes by source](#codes-by-source)");
     for rfc in &registry.rfcs {
@@ -701,6 +810,27 @@ fn slug(title: &str) -> String {
 /// characters that would start emphasis escaped.
 fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // A URL in a text becomes an autolink (`<https://…>`): rustdoc refuses bare URLs, and
+    // escaping its characters would break it. Trailing punctuation stays outside.
+    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
+        let (before, from) = rest.split_at(start);
+        escape_markdown(before, &mut out);
+        let end = from
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
+            .unwrap_or(from.len());
+        let url = from[..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '\'', '!', '?']);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = &from[url.len()..];
+    }
+    escape_markdown(rest, &mut out);
+    out
+}
+
+/// `text` with Markdown's special characters escaped, appended to `out`.
+fn escape_markdown(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '<' => out.push_str("&lt;"),
@@ -714,5 +844,4 @@ fn markdown_text(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }

@@ -42,9 +42,11 @@ pub fn render_rust(registry: &Registry) -> String {
     let subject_len = Literal::usize_unsuffixed(registry.subjects.len());
 
     let providers = provider_tables(registry);
+    let classifier = crate::render_rules::classifier_tables(registry, reference);
     let tokens = quote! {
         use crate::{Class, EnhancedCode, EnhancedInfo, Reference, ReplyCode, ReplyInfo, ReplyText, Status, SubjectInfo};
         use crate::provider::{ProviderCodeInfo, ProviderDocument, ProviderTable};
+        use crate::classify::{ReasonRow, Rule, RuleExample, Scope};
 
         impl ReplyCode {
             #(#constants)*
@@ -76,6 +78,8 @@ pub fn render_rust(registry: &Registry) -> String {
         pub(crate) const ENHANCED_KEYS: [(u16, u16); #enhanced_len] = [#(#enhanced_keys),*];
 
         #providers
+
+        #classifier
     };
     format_file(&tokens)
 }

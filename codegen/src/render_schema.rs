@@ -115,8 +115,35 @@ pub fn render_data_schema() -> String {
             "What large mail providers document their codes to mean, beside the \
                  registry's meanings.",
         ),
+    )
+    .optional(
+        "commands",
+        array_of(
+            "command_entry",
+            "The SMTP commands a reply can answer, as rules and their examples name them.",
+        ),
+    )
+    .optional(
+        "reasons",
+        array_of(
+            "reason",
+            "Why a reply failed, as a sender acts on it; codegen requires some by name.",
+        ),
+    )
+    .optional(
+        "rules",
+        array_of(
+            "rule",
+            "How a reply is classified: tried by layer (provider, enhanced code, phrases, \
+             fallback, code alone), then in this order; the first that holds decides.",
+        ),
     );
-    let defs = [
+    document("smtp-codes data file", sections, data_defs())
+}
+
+/// The `$defs` of the data file's schema.
+fn data_defs() -> Vec<(&'static str, Json)> {
+    vec![
         ("reference", data_reference()),
         ("class", data_class()),
         ("subject", data_subject()),
@@ -146,8 +173,12 @@ pub fn render_data_schema() -> String {
             ),
         ),
         ("provider_code", data_provider_code()),
-    ];
-    document("smtp-codes data file", sections, defs)
+        ("command_entry", data_command_entry()),
+        ("reason", data_reason()),
+        ("rule", data_rule()),
+        ("rule_condition", data_rule_condition()),
+        ("rule_example", data_rule_example()),
+    ]
 }
 
 /// The JSON Schema of `exports/smtp-codes.json`, as `exports/smtp-codes-export.schema.json`
@@ -955,6 +986,246 @@ fn export_provider_code() -> Json {
             boolean(
                 "The document pairs the enhanced code with a basic code of another class \
                  (computed).",
+            ),
+        )
+        .build()
+}
+
+/// `5.7.27`, `X.7.27`, `X.7.*`, or a range of details (`5.7.606-5.7.649`, `X.7.20-X.7.24`).
+fn enhanced_pattern() -> String {
+    format!("^[245X]\\.{NUMBER}\\.(\\*|{NUMBER}(-[245X]\\.{NUMBER}\\.{NUMBER})?)$")
+}
+
+const SNAKE: &str = "^[a-z][a-z0-9_]*$";
+const KEBAB: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+const SCOPES: [&str; 5] = ["recipient", "message", "sender", "host", "session"];
+const RETRIES: [&str; 3] = ["not_needed", "later", "do_not_retry"];
+
+fn one_of(description: &str, values: &[&str]) -> Json {
+    described(description, [("enum", Json::array(values.iter().copied()))])
+}
+
+fn data_command_entry() -> Json {
+    Object::new("An SMTP command a reply can answer.")
+        .required(
+            "name",
+            def_ref("command", "The command, as codegen knows it."),
+        )
+        .required("description", prose("What it is, in this project's words."))
+        .build()
+}
+
+fn data_reason() -> Json {
+    Object::new("Why a reply failed.")
+        .required("name", pattern("snake_case name.", SNAKE))
+        .required(
+            "description",
+            prose("What it means, in this project's words."),
+        )
+        .required(
+            "scope",
+            one_of("What a failure for this reason concerns.", &SCOPES),
+        )
+        .optional(
+            "suppress",
+            boolean(
+                "Whether a permanent failure for this reason means: stop sending to the \
+                 address (default false).",
+            ),
+        )
+        .build()
+}
+
+fn data_rule() -> Json {
+    Object::new("A classification rule: what a reply must show, and the reason it gives.")
+        .required("id", pattern("kebab-case identifier, unique.", KEBAB))
+        .required("reason", pattern("A `reasons` name.", SNAKE))
+        .required(
+            "when",
+            def_ref("rule_condition", "What the reply must show."),
+        )
+        .optional(
+            "retry",
+            one_of("Whether to retry, against what the codes say.", &RETRIES),
+        )
+        .optional(
+            "suppress",
+            boolean("Whether to stop sending to the address, against the reason's default."),
+        )
+        .optional(
+            "scope",
+            one_of(
+                "What the failure concerns, against the reason's default.",
+                &SCOPES,
+            ),
+        )
+        .optional(
+            "fallback",
+            boolean(
+                "A rule on an enhanced code too vague to decide alone: tried after the phrase \
+                 rules (default false).",
+            ),
+        )
+        .required(
+            "references",
+            references("Why the rule holds (at least one)."),
+        )
+        .required(
+            "examples",
+            array_of(
+                "rule_example",
+                "Real replies the rule decides (at least one).",
+            )
+            .with("minItems", 1_u8),
+        )
+        .build()
+}
+
+fn data_rule_condition() -> Json {
+    Object::new("What a reply must show for a rule to apply; every part given must hold.")
+        .optional("provider", pattern("A `providers` id.", PROVIDER_ID))
+        .optional(
+            "code",
+            described(
+                "A class (2 to 5) or a reply code (200 to 599).",
+                [
+                    ("type", "integer".into()),
+                    ("minimum", 2_u16.into()),
+                    ("maximum", 599_u16.into()),
+                ],
+            ),
+        )
+        .optional(
+            "enhanced",
+            pattern(
+                "The final line's enhanced code: `5.7.27`, `X.7.27`, `X.7.*` or a range.",
+                &enhanced_pattern(),
+            ),
+        )
+        .optional("commands", commands())
+        .optional(
+            "phrases",
+            described(
+                "Text of which the reply holds at least one, ignoring ASCII case.",
+                [("type", "array".into()), ("items", line(""))],
+            ),
+        )
+        .build()
+}
+
+fn data_rule_example() -> Json {
+    Object::new("A real reply a rule decides.")
+        .required(
+            "reply",
+            string("The reply, lines separated by CRLF.").with("minLength", 3_u8),
+        )
+        .optional(
+            "command",
+            def_ref("command", "The command it answered, when known."),
+        )
+        .optional(
+            "provider",
+            pattern(
+                "The provider it comes from, when the text carries no fingerprint.",
+                PROVIDER_ID,
+            ),
+        )
+        .required("source", def_ref("reference", "Where it comes from."))
+        .build()
+}
+
+/// The schema of one item of the export's `commands`.
+pub(crate) fn export_command_entry() -> Json {
+    Object::new("An SMTP command a reply can answer.")
+        .required("name", def_ref("command", ""))
+        .required("description", string("What it is."))
+        .build()
+}
+
+/// The schema of one item of the export's `reasons`.
+pub(crate) fn export_reason() -> Json {
+    Object::new("Why a reply failed.")
+        .required("name", string("snake_case name."))
+        .required("description", string("What it means."))
+        .required("scope", one_of("What a failure for it concerns.", &SCOPES))
+        .required(
+            "suppress",
+            boolean("Whether a permanent failure for it means: stop sending to the address."),
+        )
+        .build()
+}
+
+/// The schema of one item of the export's `rules`.
+pub(crate) fn export_rule() -> Json {
+    let when = Object::new("What the reply must show; null or empty parts are not checked.")
+        .required("provider", nullable("string", "A `providers` id."))
+        .required(
+            "code",
+            nullable("integer", "A class (2 to 5) or a reply code."),
+        )
+        .required("enhanced", nullable("string", "An enhanced-code pattern."))
+        .required("commands", commands())
+        .required(
+            "phrases",
+            described(
+                "Text of which the reply holds one, ignoring ASCII case.",
+                [("type", "array".into()), ("items", string(""))],
+            ),
+        )
+        .build();
+    let example = Object::new("A real reply the rule decides.")
+        .required("reply", string("The reply, lines separated by CRLF."))
+        .required("command", nullable("string", "The command it answered."))
+        .required(
+            "provider",
+            nullable("string", "The provider it comes from."),
+        )
+        .required("source", def_ref("reference", "Where it comes from."))
+        .build();
+    let nullable_enum = |description: &str, values: &[&str]| {
+        let mut values: Vec<Json> = values.iter().map(|v| Json::from(*v)).collect();
+        values.push(Json::Null);
+        described(description, [("enum", Json::Array(values))])
+    };
+    Object::new("A classification rule.")
+        .required("id", string("Identifier."))
+        .required(
+            "order",
+            described(
+                "Its position in the order rules are tried, from 1.",
+                [("type", "integer".into()), ("minimum", 1_u8.into())],
+            ),
+        )
+        .required("reason", string("The `reasons` name it gives."))
+        .required("when", when)
+        .required(
+            "fallback",
+            boolean("Tried after the phrase rules: an enhanced code too vague alone."),
+        )
+        .required(
+            "retry",
+            nullable_enum("Whether to retry, when not as the codes say.", &RETRIES),
+        )
+        .required(
+            "suppress",
+            nullable(
+                "boolean",
+                "Whether to stop sending to the address, when not the reason's default.",
+            ),
+        )
+        .required(
+            "scope",
+            nullable_enum(
+                "What the failure concerns, when not the reason's default.",
+                &SCOPES,
+            ),
+        )
+        .required("references", export_references("Why the rule holds."))
+        .required(
+            "examples",
+            described(
+                "Real replies it decides.",
+                [("type", "array".into()), ("items", example)],
             ),
         )
         .build()

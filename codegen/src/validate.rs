@@ -9,12 +9,13 @@ use crate::model::{
     EnhancedEntry, Line, Reference, Registry, ReplyEntry, Status, parse_enhanced_key,
 };
 
-/// The commands a reply code may be listed under. `CONNECT` is the greeting when a connection
-/// opens; `ANY` means any command.
+/// The commands a reply code may be listed under, and the generated `Command` enum's names.
+/// `CONNECT` is the greeting when a connection opens; `DATA_END` the end of the message data
+/// (the reply after the final dot); `ANY` means any command.
 pub const KNOWN_COMMANDS: &[&str] = &[
-    "ANY", "ATRN", "AUTH", "BDAT", "BURL", "CONNECT", "DATA", "EHLO", "ETRN", "EXPN", "HELO",
-    "HELP", "MAIL", "NOOP", "QUIT", "RCPT", "RSET", "SAML", "SEND", "SOML", "STARTTLS", "TURN",
-    "VRFY",
+    "ANY", "ATRN", "AUTH", "BDAT", "BURL", "CONNECT", "DATA", "DATA_END", "EHLO", "ETRN", "EXPN",
+    "HELO", "HELP", "MAIL", "NOOP", "QUIT", "RCPT", "RSET", "SAML", "SEND", "SOML", "STARTTLS",
+    "TURN", "VRFY",
 ];
 
 /// Checks every rule and returns all problems found, in file order; `file` names the data file
@@ -63,6 +64,7 @@ pub(crate) fn validate_loaded(
     diagnostics.extend(crate::validate_providers::validate_providers(
         registry, file,
     ));
+    diagnostics.extend(crate::validate_rules::validate_rules(registry, file));
     diagnostics
 }
 

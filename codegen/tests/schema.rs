@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use codegen::model::{
-    ClassEntry, EnhancedEntry, Fingerprint, ProviderCode, ProviderDocument, ProviderEntry,
-    Reference, ReplyEntry, ReplyText, RfcEntry, SeenAfter, Status, SubjectEntry,
+    ClassEntry, CommandEntry, EnhancedEntry, Fingerprint, ProviderCode, ProviderDocument,
+    ProviderEntry, ReasonEntry, Reference, ReplyEntry, ReplyText, RfcEntry, RuleCondition,
+    RuleEntry, RuleExample, SeenAfter, Status, SubjectEntry,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
@@ -262,7 +263,7 @@ type Check = fn(&str, &Map<String, Value>) -> Result<(), String>;
 
 #[test]
 fn the_data_schema_has_the_fields_of_the_model() {
-    let checks: [(&str, Check); 13] = [
+    let checks: [(&str, Check); 18] = [
         ("reference", same_fields::<Reference>),
         ("class", same_fields::<ClassEntry>),
         ("subject", same_fields::<SubjectEntry>),
@@ -276,6 +277,11 @@ fn the_data_schema_has_the_fields_of_the_model() {
         ("mx_host", same_fields::<Fingerprint>),
         ("fingerprint", same_fields::<Fingerprint>),
         ("provider_code", same_fields::<ProviderCode>),
+        ("command_entry", same_fields::<CommandEntry>),
+        ("reason", same_fields::<ReasonEntry>),
+        ("rule", same_fields::<RuleEntry>),
+        ("rule_condition", same_fields::<RuleCondition>),
+        ("rule_example", same_fields::<RuleExample>),
     ];
     let schema = data_schema();
     let defs = schema["$defs"].as_object().unwrap();

@@ -1,21 +1,57 @@
 //! Explains SMTP replies: class, the meaning of the code and of the enhanced code with RFC
-//! links, what was odd about the reply, and whether a client should retry.
+//! links (and a provider's own reading), what was odd about the reply, and why it failed:
+//! the reason, whether to retry, whether to stop sending to the address, what the failure
+//! concerns, and the rule that decided with its sources.
 //!
 //! ```text
-//! cargo run -p smtp-codes --example explain -- "550 5.1.1 <bob@example.org>: Recipient address rejected"
+//! cargo run -p smtp-codes --example explain -- --command RCPT "550 5.1.1 <bob@example.org>: Recipient address rejected"
+//! cargo run -p smtp-codes --example explain -- --mx gmail-smtp-in.l.google.com "550 5.7.27 SPF failed"
 //! printf '250-mx.example.org\r\n250 SIZE 1000\r\n' | cargo run -p smtp-codes --example explain
 //! ```
 //!
-//! An argument is one reply; a literal `\n` (or `\r\n`) in it separates lines. Without
-//! arguments, replies are read from standard input, one after another.
+//! An argument is one reply; a literal `\n` (or `\r\n`) in it separates lines. `--command NAME`
+//! says which command the replies answered (`RCPT`, `DATA_END` for the end of the message);
+//! `--mx HOST` the MX host they came from. Without reply arguments, replies are read from
+//! standard input, one after another.
 
 use std::io::Read;
 use std::process::ExitCode;
 
-use smtp_codes::{ParseError, Reference, Reply, Status};
+use smtp_codes::{Command, ParseError, Provider, Reference, Reply, Status};
+
+/// What the options say about the replies.
+#[derive(Clone, Copy, Default)]
+struct Context {
+    command: Option<Command>,
+    provider: Option<Provider>,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut context = Context::default();
+    let mut args: Vec<String> = Vec::new();
+    let mut options = std::env::args().skip(1);
+    while let Some(arg) = options.next() {
+        match arg.as_str() {
+            "--command" => {
+                let name = options.next().unwrap_or_default();
+                let Some(command) = Command::from_name(&name) else {
+                    eprintln!(
+                        "error: unknown command {name:?} (try RCPT, MAIL, DATA_END, CONNECT)"
+                    );
+                    return ExitCode::FAILURE;
+                };
+                context.command = Some(command);
+            }
+            "--mx" => {
+                let host = options.next().unwrap_or_default();
+                context.provider = Provider::from_mx_host(&host);
+                if context.provider.is_none() {
+                    eprintln!("note: {host} is not a known provider's MX host");
+                }
+            }
+            _ => args.push(arg),
+        }
+    }
     let input = if args.is_empty() {
         let mut input = Vec::new();
         if let Err(err) = std::io::stdin().read_to_end(&mut input) {
@@ -39,7 +75,7 @@ fn main() -> ExitCode {
     while !rest.iter().all(u8::is_ascii_whitespace) {
         match Reply::parse(rest) {
             Ok((reply, used)) => {
-                explain(&reply);
+                explain(&reply, context);
                 rest = &rest[used..];
             }
             Err(ParseError::Incomplete) => {
@@ -65,7 +101,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn explain(reply: &Reply<'_>) {
+fn explain(reply: &Reply<'_>, context: Context) {
     let code = reply.code();
     println!("reply     {reply}");
     println!(
@@ -97,7 +133,7 @@ fn explain(reply: &Reply<'_>) {
             code.class()
         ),
     }
-    if let Some(meaning) = reply.provider_meaning(None) {
+    if let Some(meaning) = reply.provider_meaning(context.provider) {
         // The provider's own reading comes first: it is what the server meant.
         let provider = meaning.provider();
         println!("provider  {}: {}", provider.name(), meaning.description());
@@ -124,7 +160,7 @@ fn explain(reply: &Reply<'_>) {
                 } else {
                     ""
                 };
-                let registry = if reply.provider_meaning(None).is_some() {
+                let registry = if reply.provider_meaning(context.provider).is_some() {
                     " (the IANA registry's meaning)"
                 } else {
                     ""
@@ -145,7 +181,20 @@ fn explain(reply: &Reply<'_>) {
             println!("anomaly   {anomaly}");
         }
     }
-    println!("retry     {}", reply.retry());
+    let why = reply.classify_with(context.command, context.provider);
+    println!("reason    {}: {}", why.reason(), why.reason().description());
+    println!("retry     {}", why.retry());
+    println!(
+        "address   {}",
+        if why.suppress_recipient() {
+            "stop sending to it: the address itself is bad"
+        } else {
+            "keep it: the failure is not about the address being bad"
+        }
+    );
+    println!("concerns  the {}", why.scope());
+    println!("rule      {}", why.rule().id());
+    print_references(why.rule().references());
     println!();
 }
 

@@ -251,6 +251,7 @@ extern crate alloc;
 extern crate std;
 
 mod class;
+mod classify;
 mod enhanced;
 // The doc lines of the generated constants are prose from data/smtp-codes.yaml.
 #[allow(clippy::doc_markdown)]
@@ -267,6 +268,7 @@ mod smtp_reply;
 mod wire;
 
 pub use class::Class;
+pub use classify::{Classification, Command, Reason, Rule, RuleExample, Scope};
 pub use enhanced::{EnhancedCode, InvalidEnhancedCode};
 pub use info::{
     ENHANCED_CODES, EnhancedInfo, REPLY_CODES, Reference, ReplyInfo, ReplyText, SUBJECTS, Status,

@@ -16,7 +16,9 @@ fn sent(provider: Provider, row: &smtp_codes::ProviderCodeInfo, text: &str) -> O
     } else {
         550
     };
-    let code = row.reply_code().map_or(usual, smtp_codes::ReplyCode::as_u16);
+    let code = row
+        .reply_code()
+        .map_or(usual, smtp_codes::ReplyCode::as_u16);
     let fingerprint = provider_fingerprint(provider);
     Some(format!("{code} {enhanced} {text}{fingerprint}\r\n"))
 }

@@ -89,6 +89,21 @@ impl OwnedReply {
         self.as_reply().provider_meaning(provider)
     }
 
+    /// Why the reply failed and what to do (see [`Reply::classify`]).
+    pub fn classify(&self, command: Option<crate::Command>) -> crate::Classification {
+        self.as_reply().classify(command)
+    }
+
+    /// [`classify`](Self::classify) with the provider known from the MX host (see
+    /// [`Reply::classify_with`]).
+    pub fn classify_with(
+        &self,
+        command: Option<crate::Command>,
+        provider: Option<crate::Provider>,
+    ) -> crate::Classification {
+        self.as_reply().classify_with(command, provider)
+    }
+
     /// Whether to retry (see [`Reply::retry`]).
     pub const fn retry(&self) -> Retry {
         Retry::of(self.code, self.enhanced)

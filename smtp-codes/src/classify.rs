@@ -1,0 +1,408 @@
+//! Why a reply failed and what to do about it: [`Reply::classify`](crate::Reply::classify)
+//! tries the classification rules of the data file, as data, in order, and answers with a
+//! [`Classification`]: the [`Reason`], whether to retry, whether to stop sending to the
+//! address, what the failure concerns, and the rule that decided, with its sources.
+
+use core::fmt;
+
+use crate::generated::{REASON_TABLE, RULES};
+use crate::{EnhancedCode, Provider, Reference, Reply, ReplyCode, Retry};
+
+pub use crate::generated::{Command, Reason};
+
+impl Command {
+    /// The command's name as the data writes it: `RCPT`, `DATA_END` (the end of the message
+    /// data), `CONNECT` (the greeting).
+    pub const fn name(self) -> &'static str {
+        crate::generated::COMMAND_NAMES[self as usize]
+    }
+
+    /// Every command, in the order of the data file.
+    pub const ALL: &'static [Command] = &crate::generated::COMMANDS;
+
+    /// The command named `name` (ASCII case ignored), including the pseudo-commands
+    /// `CONNECT` and `DATA_END`; `MAIL FROM` and `RCPT TO` are accepted as written in logs.
+    ///
+    /// ```
+    /// use smtp_codes::Command;
+    ///
+    /// assert_eq!(Command::from_name("rcpt"), Some(Command::Rcpt));
+    /// assert_eq!(Command::from_name("RCPT TO"), Some(Command::Rcpt));
+    /// assert_eq!(Command::from_name("DATA_END"), Some(Command::DataEnd));
+    /// assert_eq!(Command::from_name("FROB"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Command> {
+        let name = name.trim();
+        let name = match name.split_once(' ') {
+            Some((verb, rest))
+                if rest.eq_ignore_ascii_case("TO") || rest.eq_ignore_ascii_case("FROM") =>
+            {
+                verb
+            }
+            _ => name,
+        };
+        crate::generated::COMMANDS
+            .iter()
+            .copied()
+            .find(|command| command.name().eq_ignore_ascii_case(name))
+    }
+
+    /// What the command is, in this project's words.
+    pub const fn description(self) -> &'static str {
+        crate::generated::COMMAND_DESCRIPTIONS[self as usize]
+    }
+}
+
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Reason {
+    /// Every reason, in the order of the data file.
+    pub const ALL: &'static [Reason] = &crate::generated::REASONS;
+
+    const fn row(self) -> &'static ReasonRow {
+        &REASON_TABLE[self as usize]
+    }
+
+    /// The reason's name, such as `recipient_unknown`.
+    pub const fn name(self) -> &'static str {
+        self.row().name
+    }
+
+    /// What it means, in this project's words.
+    pub const fn description(self) -> &'static str {
+        self.row().description
+    }
+
+    /// What a failure for this reason concerns, unless a rule says otherwise.
+    pub const fn scope(self) -> Scope {
+        self.row().scope
+    }
+
+    /// Whether a permanent failure for this reason means the address itself is bad.
+    pub const fn suppresses(self) -> bool {
+        self.row().suppress
+    }
+
+    /// The reason named `name`.
+    pub fn from_name(name: &str) -> Option<Reason> {
+        crate::generated::REASONS
+            .iter()
+            .copied()
+            .find(|reason| reason.name() == name)
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What the generated table holds for one reason.
+pub(crate) struct ReasonRow {
+    pub(crate) name: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) scope: Scope,
+    pub(crate) suppress: bool,
+}
+
+/// What a failure concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// This recipient address.
+    Recipient,
+    /// This message, whoever it goes to.
+    Message,
+    /// The sender address or domain.
+    Sender,
+    /// The sending host or IP address.
+    Host,
+    /// The SMTP session: a protocol or security matter.
+    Session,
+}
+
+impl Scope {
+    /// `recipient`, `message`, `sender`, `host` or `session`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Scope::Recipient => "recipient",
+            Scope::Message => "message",
+            Scope::Sender => "sender",
+            Scope::Host => "host",
+            Scope::Session => "session",
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One classification rule of the data file: what a reply must show, and the reason it then
+/// gives, with the documents behind it and real replies it decides.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Rule {
+    pub(crate) id: &'static str,
+    pub(crate) reason: Reason,
+    pub(crate) provider: Option<Provider>,
+    /// A reply code (200 to 599) or a class (2 to 5), or 0 for any 4xx or 5xx reply.
+    pub(crate) code: u16,
+    /// Class (0 for any), subject, first and last detail; `None` for any reply.
+    pub(crate) enhanced: Option<(u8, u16, u16, u16)>,
+    pub(crate) commands: &'static [Command],
+    /// Lower case.
+    pub(crate) phrases: &'static [&'static str],
+    pub(crate) retry: Option<Retry>,
+    pub(crate) suppress: Option<bool>,
+    pub(crate) scope: Option<Scope>,
+    pub(crate) references: &'static [Reference],
+    pub(crate) examples: &'static [RuleExample],
+}
+
+/// A real reply a [`Rule`] decides, with where it comes from.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct RuleExample {
+    pub(crate) reply: &'static str,
+    pub(crate) command: Option<Command>,
+    pub(crate) provider: Option<Provider>,
+    pub(crate) source: Reference,
+}
+
+impl RuleExample {
+    /// The reply, lines separated by CRLF.
+    pub const fn reply(&self) -> &'static str {
+        self.reply
+    }
+
+    /// The command it answered, when the source says.
+    pub const fn command(&self) -> Option<Command> {
+        self.command
+    }
+
+    /// The provider a client would know it from (the MX host), for a documented reply that
+    /// carries no fingerprint of its own.
+    pub const fn provider(&self) -> Option<Provider> {
+        self.provider
+    }
+
+    /// Where it comes from.
+    pub const fn source(&self) -> &Reference {
+        &self.source
+    }
+}
+
+impl Rule {
+    /// Every rule, in the order they are tried.
+    pub const ALL: &'static [Rule] = &RULES;
+
+    /// The rule's identifier, such as `gmail-spf`.
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The reason it gives.
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// The documents behind it.
+    pub const fn references(&self) -> &'static [Reference] {
+        self.references
+    }
+
+    /// Real replies it decides, with their sources.
+    pub const fn examples(&self) -> &'static [RuleExample] {
+        self.examples
+    }
+
+    /// Whether the rule holds for a reply with these codes, provider, command and bytes.
+    fn holds(
+        &self,
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        provider: Option<Provider>,
+        command: Option<Command>,
+        raw: &[u8],
+    ) -> bool {
+        if self.provider.is_some() && self.provider != provider {
+            return false;
+        }
+        let code = code.as_u16();
+        // A rule that names no code speaks of failures: it never decides a 2xx or 3xx reply.
+        let code_holds = match self.code {
+            0 => code >= 400,
+            class @ 2..=5 => code / 100 == class,
+            exact => code == exact,
+        };
+        if !code_holds {
+            return false;
+        }
+        if let Some((class, subject, first, last)) = self.enhanced {
+            let Some(enhanced) = enhanced else {
+                return false;
+            };
+            if (class != 0 && enhanced.class().digit() != class)
+                || enhanced.subject() != subject
+                || enhanced.detail() < first
+                || enhanced.detail() > last
+            {
+                return false;
+            }
+        }
+        if !self.commands.is_empty() && !command.is_some_and(|c| self.commands.contains(&c)) {
+            return false;
+        }
+        self.phrases.is_empty()
+            || self
+                .phrases
+                .iter()
+                .any(|phrase| contains_ignoring_case(raw, phrase.as_bytes()))
+    }
+}
+
+/// Whether `haystack` holds `needle` (lower case), ignoring ASCII case.
+fn contains_ignoring_case(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return false;
+    };
+    let upper = first.to_ascii_uppercase();
+    let mut start = 0;
+    while let Some(offset) = haystack
+        .get(start..)
+        .and_then(|tail| tail.iter().position(|&b| b == first || b == upper))
+    {
+        let at = start + offset;
+        let candidate = haystack.get(at + 1..at + 1 + rest.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(rest)) {
+            return true;
+        }
+        start = at + 1;
+    }
+    false
+}
+
+/// Why a reply failed and what to do, as the rule that decided it says. See
+/// [`Reply::classify`](crate::Reply::classify).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Classification {
+    rule: &'static Rule,
+    retry: Retry,
+    suppress: bool,
+    scope: Scope,
+}
+
+impl Classification {
+    /// Classifies a reply's parts: the rules are tried in order and the first that holds
+    /// decides. Every reply gets an answer (the data has a rule for each class).
+    pub(crate) fn of(
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        provider: Option<Provider>,
+        command: Option<Command>,
+        raw: &[u8],
+    ) -> Classification {
+        let rule = RULES
+            .iter()
+            .find(|rule| rule.holds(code, enhanced, provider, command, raw))
+            .unwrap_or(&crate::generated::UNCLASSIFIED);
+        let retry = rule.retry.unwrap_or_else(|| Retry::of(code, enhanced));
+        let suppress = rule
+            .suppress
+            .unwrap_or(rule.reason.suppresses() && retry == Retry::DoNotRetry);
+        let scope = rule.scope.unwrap_or(rule.reason.scope());
+        Classification {
+            rule,
+            retry,
+            suppress,
+            scope,
+        }
+    }
+
+    /// Why it failed.
+    pub const fn reason(&self) -> Reason {
+        self.rule.reason
+    }
+
+    /// Whether to retry.
+    pub const fn retry(&self) -> Retry {
+        self.retry
+    }
+
+    /// Whether the address itself is bad: stop sending to it.
+    pub const fn suppress_recipient(&self) -> bool {
+        self.suppress
+    }
+
+    /// What the failure concerns.
+    pub const fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// The rule that decided, with its sources and examples.
+    pub const fn rule(&self) -> &'static Rule {
+        self.rule
+    }
+}
+
+impl fmt::Display for Classification {
+    /// `recipient_unknown (do not retry; suppress the recipient; rule gmail-no-such-user)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} ({}; {}; concerns the {}; rule {})",
+            self.reason(),
+            self.retry.advice(),
+            if self.suppress {
+                "stop sending to this address"
+            } else {
+                "keep the address"
+            },
+            self.scope,
+            self.rule.id
+        )
+    }
+}
+
+impl Reply<'_> {
+    /// Why the reply failed and what to do, given the command it answered when known (a `550`
+    /// at RCPT and a `550` after the end of data mean different things). The provider is the
+    /// one [`provider`](Reply::provider) detects. Allocation-free.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Reason, Reply, Retry};
+    ///
+    /// let (reply, _) = Reply::parse(b"550-5.1.1 The email account that you tried to reach does not exist.\r\n550 5.1.1 Please check the address. d75a77b69052e - gsmtp\r\n")?;
+    /// let why = reply.classify(Some(Command::Rcpt));
+    /// assert_eq!(why.reason(), Reason::RecipientUnknown);
+    /// assert_eq!(why.retry(), Retry::DoNotRetry);
+    /// assert!(why.suppress_recipient());
+    /// println!("{why} because of {}", why.rule().references()[0]);
+    /// # Ok::<(), smtp_codes::ParseError>(())
+    /// ```
+    pub fn classify(&self, command: Option<Command>) -> Classification {
+        self.classify_with(command, None)
+    }
+
+    /// [`classify`](Self::classify) with the provider a client knows from the MX host it
+    /// connected to ([`Provider::from_mx_host`]); `None` uses the one the reply's fingerprint
+    /// names, as `classify` does.
+    pub fn classify_with(
+        &self,
+        command: Option<Command>,
+        provider: Option<Provider>,
+    ) -> Classification {
+        Classification::of(
+            self.code,
+            self.enhanced,
+            provider.or_else(|| self.provider()),
+            command,
+            self.raw,
+        )
+    }
+}
