@@ -1,7 +1,8 @@
 //! One parser's work on the reply corpus, in a process of its own, for counting instructions
 //! with callgrind: `cargo xtask bench-instructions` runs it once per contender and prints the
 //! instructions per reply. Run by hand as `instructions <work> <passes>`, where `<work>` is one
-//! of `smtp-codes`, `smtp-codes-parse`, `smtp-proto` or `lettre`.
+//! of `smtp-codes`, `smtp-codes-parse`, `smtp-proto`, `lettre`, `smtp-codes-classify` (parse +
+//! `Reply::classify`) or `naive-classify` (parse + the naive baseline of the classify bench).
 //!
 //! Each contender does what a user does with a reply: the code, the enhanced code and the text
 //! of every line (smtp-proto joins the lines into one message; lettre keeps them as strings).
@@ -25,9 +26,12 @@ fn main() {
             "smtp-codes-parse" => work::count_smtp_codes_parse(&corpus.bytes),
             "smtp-proto" => work::count_smtp_proto(&corpus.bytes),
             "lettre" => work::count_lettre(&corpus.texts),
+            "smtp-codes-classify" => work::count_smtp_codes_classify(&corpus.bytes),
+            "naive-classify" => work::count_naive_classify(&corpus.bytes),
             other => {
                 eprintln!(
-                    "unknown work {other:?}; expected smtp-codes, smtp-codes-parse, smtp-proto or lettre"
+                    "unknown work {other:?}; expected smtp-codes, smtp-codes-parse, smtp-proto, \
+                     lettre, smtp-codes-classify or naive-classify"
                 );
                 std::process::exit(2);
             }

@@ -104,6 +104,7 @@ pub(crate) fn classifier_tables(
             enhanced: None,
             commands: &[],
             phrases: &[],
+            phrase_pairs: &[],
             retry: None,
             suppress: None,
             scope: None,
@@ -146,7 +147,15 @@ fn rule_tokens(rule: &RuleEntry, reference: &impl Fn(&Reference) -> TokenStream)
         },
     );
     let commands = when.commands.iter().map(|c| format_ident!("{}", camel(c)));
-    let phrases = when.phrases.iter().map(|p| p.to_ascii_lowercase());
+    let phrases: Vec<String> = when
+        .phrases
+        .iter()
+        .map(|p| p.to_ascii_lowercase())
+        .collect();
+    let pairs = phrases
+        .iter()
+        .map(|p| Literal::byte_string(p.as_bytes()))
+        .collect::<Vec<_>>();
     let retry = option(rule.retry, |retry| {
         let variant = format_ident!("{}", retry.variant());
         quote!(crate::Retry::#variant)
@@ -179,6 +188,7 @@ fn rule_tokens(rule: &RuleEntry, reference: &impl Fn(&Reference) -> TokenStream)
             enhanced: #enhanced,
             commands: &[#(Command::#commands),*],
             phrases: &[#(#phrases),*],
+            phrase_pairs: &[#(Probes::of(#pairs)),*],
             retry: #retry,
             suppress: #suppress,
             scope: #scope,

@@ -46,7 +46,7 @@ pub fn render_rust(registry: &Registry) -> String {
     let tokens = quote! {
         use crate::{Class, EnhancedCode, EnhancedInfo, Reference, ReplyCode, ReplyInfo, ReplyText, Status, SubjectInfo};
         use crate::provider::{ProviderCodeInfo, ProviderDocument, ProviderTable};
-        use crate::classify::{ReasonRow, Rule, RuleExample, Scope};
+        use crate::classify::{Probes, ReasonRow, Rule, RuleExample, Scope};
 
         impl ReplyCode {
             #(#constants)*
@@ -85,6 +85,25 @@ pub fn render_rust(registry: &Registry) -> String {
 }
 
 /// The `Provider` enum and the table behind it.
+/// One `ProviderDocument` of the generated provider tables.
+fn document_tokens(d: &crate::model::ProviderDocument) -> TokenStream {
+    let name = &d.name;
+    let url = &d.url;
+    let copy = option_str(d.copy.as_deref());
+    let retrieved = &d.retrieved;
+    let licence = &d.licence;
+    let attribution = option_str(d.attribution.as_deref());
+    quote! {
+        ProviderDocument { name: #name, url: #url, copy: #copy, retrieved: #retrieved, licence: #licence, attribution: #attribution }
+    }
+}
+
+/// The `Probes` of a text, as a constant expression.
+pub(crate) fn probes(text: &str) -> TokenStream {
+    let bytes = Literal::byte_string(text.as_bytes());
+    quote!(crate::classify::Probes::of(#bytes))
+}
+
 fn provider_tables(registry: &Registry) -> TokenStream {
     let variants: Vec<_> = registry
         .providers
@@ -99,19 +118,10 @@ fn provider_tables(registry: &Registry) -> TokenStream {
         let id = &provider.id;
         let name = &provider.name;
         let description = &provider.description;
-        let documents = provider.documents.iter().map(|d| {
-            let name = &d.name;
-            let url = &d.url;
-            let copy = option_str(d.copy.as_deref());
-            let retrieved = &d.retrieved;
-            let licence = &d.licence;
-            let attribution = option_str(d.attribution.as_deref());
-            quote! {
-                ProviderDocument { name: #name, url: #url, copy: #copy, retrieved: #retrieved, licence: #licence, attribution: #attribution }
-            }
-        });
+        let documents = provider.documents.iter().map(document_tokens);
         let mx_hosts = provider.mx_hosts.iter().map(|m| m.text.to_ascii_lowercase());
         let fingerprints = provider.fingerprints.iter().map(|f| &f.text);
+        let fingerprint_pairs = provider.fingerprints.iter().map(|f| probes(&f.text));
         let (stride, bases, slots) = provider_slots(provider);
         let stride = Literal::usize_unsuffixed(stride);
         let bases = bases.into_iter().map(num);
@@ -170,6 +180,7 @@ fn provider_tables(registry: &Registry) -> TokenStream {
                 documents: &[#(#documents),*],
                 mx_hosts: &[#(#mx_hosts),*],
                 fingerprints: &[#(#fingerprints),*],
+                fingerprint_pairs: &[#(#fingerprint_pairs),*],
                 slot_stride: #stride,
                 slot_bases: &[#(#bases),*],
                 slots: &[#(#slots),*],

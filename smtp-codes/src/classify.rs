@@ -158,6 +158,8 @@ pub struct Rule {
     pub(crate) commands: &'static [Command],
     /// Lower case.
     pub(crate) phrases: &'static [&'static str],
+    /// The byte pairs of each phrase, to skip a phrase the text cannot hold without a search.
+    pub(crate) phrase_pairs: &'static [Probes],
     pub(crate) retry: Option<Retry>,
     pub(crate) suppress: Option<bool>,
     pub(crate) scope: Option<Scope>,
@@ -221,14 +223,30 @@ impl Rule {
         self.examples
     }
 
-    /// Whether the rule holds for a reply with these codes, provider, command and bytes.
-    fn holds(
+    /// The phrases of which a reply must hold one (ignoring ASCII case), in lower case; empty
+    /// when the rule has no phrase condition.
+    pub const fn phrases(&self) -> &'static [&'static str] {
+        self.phrases
+    }
+
+    /// Whether every condition of the rule but its phrases holds for a reply with these codes,
+    /// provider and command: the part [`Reply::classify`](crate::Reply::classify) checks
+    /// before it searches the text.
+    ///
+    /// ```
+    /// use smtp_codes::{EnhancedCode, ReplyCode, Rule};
+    ///
+    /// let spf = Rule::ALL.iter().find(|rule| rule.id() == "google-spf").unwrap();
+    /// let code = ReplyCode::from_u16(550).unwrap();
+    /// let enhanced = EnhancedCode::parse("5.7.27").ok();
+    /// assert!(!spf.holds_apart_from_phrases(code, enhanced, None, None));
+    /// ```
+    pub fn holds_apart_from_phrases(
         &self,
         code: ReplyCode,
         enhanced: Option<EnhancedCode>,
         provider: Option<Provider>,
         command: Option<Command>,
-        raw: &[u8],
     ) -> bool {
         if self.provider.is_some() && self.provider != provider {
             return false;
@@ -255,18 +273,125 @@ impl Rule {
                 return false;
             }
         }
-        if !self.commands.is_empty() && !command.is_some_and(|c| self.commands.contains(&c)) {
+        self.commands.is_empty() || command.is_some_and(|c| self.commands.contains(&c))
+    }
+
+    /// Whether the rule holds for a reply with these codes, provider, command and bytes;
+    /// `pairs` are the byte pairs of `raw`.
+    fn holds(
+        &self,
+        code: ReplyCode,
+        enhanced: Option<EnhancedCode>,
+        provider: Option<Provider>,
+        command: Option<Command>,
+        raw: &[u8],
+        pairs: &BytePairs,
+    ) -> bool {
+        if !self.holds_apart_from_phrases(code, enhanced, provider, command) {
             return false;
         }
-        self.phrases.is_empty()
-            || self
-                .phrases
-                .iter()
-                .any(|phrase| contains_ignoring_case(raw, phrase.as_bytes()))
+        if self.phrases.is_empty() {
+            return true;
+        }
+        self.phrases
+            .iter()
+            .zip(self.phrase_pairs)
+            .any(|(phrase, needed)| {
+                pairs.may_hold(*needed) && contains_ignoring_case(raw, phrase.as_bytes())
+            })
     }
 }
 
 /// Whether `haystack` holds `needle` (lower case), ignoring ASCII case.
+/// The set of adjacent byte pairs a text holds, ASCII case ignored, folded into 1024 bits: a
+/// phrase with a pair the text lacks cannot occur in it. A phrase keeps three of its pairs
+/// ([`Probes`]), so most phrases are ruled out with three bit tests instead of a search. (The
+/// set may claim pairs the text lacks, never the reverse, so a search confirms every match.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct BytePairs([u64; WORDS]);
+
+/// 64-bit words in a [`BytePairs`].
+const WORDS: usize = 16;
+
+/// Up to [`PROBES`] byte pairs of a phrase, spread over it, as slots of a [`BytePairs`]: a
+/// text whose set lacks one of them cannot hold the phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Probes {
+    slots: [u16; PROBES],
+    len: u8,
+}
+
+/// The most pairs a [`Probes`] keeps.
+const PROBES: usize = 8;
+
+impl Probes {
+    /// The probes of `phrase`; `const` so the generated tables hold them.
+    #[allow(clippy::cast_possible_truncation)] // `count` is at most `PROBES`.
+    pub(crate) const fn of(phrase: &[u8]) -> Probes {
+        let mut probes = Probes {
+            slots: [0; PROBES],
+            len: 0,
+        };
+        if phrase.len() < 2 {
+            return probes;
+        }
+        let pairs = phrase.len() - 1;
+        let count = if pairs < PROBES { pairs } else { PROBES };
+        let mut k = 0;
+        while k < count {
+            // Spread over the phrase: the first and the last pair, and evenly between.
+            let i = if count == 1 {
+                0
+            } else {
+                k * (pairs - 1) / (count - 1)
+            };
+            probes.slots[k] = Self::pair(phrase, i);
+            k += 1;
+        }
+        probes.len = count as u8;
+        probes
+    }
+
+    /// The slot of the pair at `i`: always below 1024, so it fits.
+    #[allow(clippy::cast_possible_truncation)]
+    const fn pair(phrase: &[u8], i: usize) -> u16 {
+        BytePairs::slot(phrase[i], phrase[i + 1]) as u16
+    }
+}
+
+impl BytePairs {
+    /// The pairs of `text`.
+    pub(crate) const fn of(text: &[u8]) -> BytePairs {
+        let mut bits = [0_u64; WORDS];
+        let mut i = 1;
+        while i < text.len() {
+            let slot = Self::slot(text[i - 1], text[i]);
+            bits[slot >> 6] |= 1 << (slot & 63);
+            i += 1;
+        }
+        BytePairs(bits)
+    }
+
+    const fn slot(first: u8, second: u8) -> usize {
+        let a = first.to_ascii_lowercase() as usize;
+        let b = second.to_ascii_lowercase() as usize;
+        let h = a.wrapping_mul(0x9d) ^ b.wrapping_mul(0x3b) ^ (a >> 3);
+        (h ^ (h >> 10)) & (WORDS * 64 - 1)
+    }
+
+    const fn has(&self, slot: u16) -> bool {
+        let slot = slot as usize;
+        self.0[slot >> 6] & (1 << (slot & 63)) != 0
+    }
+
+    /// Whether a text with these pairs may hold a phrase with `probes`.
+    pub(crate) fn may_hold(&self, probes: Probes) -> bool {
+        probes.slots[..usize::from(probes.len)]
+            .iter()
+            .all(|&slot| self.has(slot))
+    }
+}
+
 fn contains_ignoring_case(haystack: &[u8], needle: &[u8]) -> bool {
     let Some((&first, rest)) = needle.split_first() else {
         return false;
@@ -307,9 +432,12 @@ impl Classification {
         command: Option<Command>,
         raw: &[u8],
     ) -> Classification {
+        // One pass over the text serves the provider's fingerprints and every phrase.
+        let pairs = BytePairs::of(raw);
+        let provider = provider.or_else(|| Provider::from_reply_text_with(raw, &pairs));
         let rule = RULES
             .iter()
-            .find(|rule| rule.holds(code, enhanced, provider, command, raw))
+            .find(|rule| rule.holds(code, enhanced, provider, command, raw, &pairs))
             .unwrap_or(&crate::generated::UNCLASSIFIED);
         let retry = rule.retry.unwrap_or_else(|| Retry::of(code, enhanced));
         let suppress = rule
@@ -397,12 +525,6 @@ impl Reply<'_> {
         command: Option<Command>,
         provider: Option<Provider>,
     ) -> Classification {
-        Classification::of(
-            self.code,
-            self.enhanced,
-            provider.or_else(|| self.provider()),
-            command,
-            self.raw,
-        )
+        Classification::of(self.code, self.enhanced, provider, command, self.raw)
     }
 }

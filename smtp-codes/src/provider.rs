@@ -74,12 +74,23 @@ impl Provider {
     /// The provider whose documented fingerprint appears in a reply's text, such as Gmail's
     /// `- gsmtp` at the end of every reply.
     pub fn from_reply_text(text: &[u8]) -> Option<Provider> {
+        Provider::from_reply_text_with(text, &crate::classify::BytePairs::of(text))
+    }
+
+    /// [`from_reply_text`](Self::from_reply_text) for a text whose byte pairs are known.
+    pub(crate) fn from_reply_text_with(
+        text: &[u8],
+        pairs: &crate::classify::BytePairs,
+    ) -> Option<Provider> {
         Provider::ALL.iter().copied().find(|provider| {
-            provider
-                .table()
+            let table = provider.table();
+            table
                 .fingerprints
                 .iter()
-                .any(|fingerprint| contains(text, fingerprint.as_bytes()))
+                .zip(table.fingerprint_pairs)
+                .any(|(fingerprint, needed)| {
+                    pairs.may_hold(*needed) && contains(text, fingerprint.as_bytes())
+                })
         })
     }
 
@@ -214,10 +225,21 @@ pub(crate) fn best(
 
 /// Whether `needle` occurs in `haystack` (byte for byte; an empty needle does not).
 pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty()
-        && haystack
-            .windows(needle.len())
-            .any(|window| window == needle)
+    let Some((&first, rest)) = needle.split_first() else {
+        return false;
+    };
+    let mut start = 0;
+    while let Some(offset) = haystack
+        .get(start..)
+        .and_then(|tail| tail.iter().position(|&b| b == first))
+    {
+        let at = start + offset;
+        if haystack.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return true;
+        }
+        start = at + 1;
+    }
+    false
 }
 
 /// The subject the generated table gives a row that has no enhanced code: it sorts last and
@@ -233,6 +255,8 @@ pub(crate) struct ProviderTable {
     /// Host names, or `*.domain` for any subdomain.
     pub(crate) mx_hosts: &'static [&'static str],
     pub(crate) fingerprints: &'static [&'static str],
+    /// The byte pairs of each fingerprint, to skip one the text cannot hold without a search.
+    pub(crate) fingerprint_pairs: &'static [crate::classify::Probes],
     /// How many subjects each class's part of the index has: the index of class `c` (0 for
     /// 2, 1 for 4, 2 for 5) and subject `s` is `c * slot_stride + s`.
     pub(crate) slot_stride: usize,

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The contenders, as the `instructions` bench target names them.
-const WORKS: [(&str, &str); 4] = [
+const WORKS: [(&str, &str); 6] = [
     ("smtp-proto", "smtp-proto ResponseReceiver::parse"),
     ("lettre", "lettre Response::from_str + lines"),
     (
@@ -18,6 +18,8 @@ const WORKS: [(&str, &str); 4] = [
         "smtp-codes Reply::parse + codes + lines' text",
     ),
     ("smtp-codes-parse", "smtp-codes Reply::parse alone"),
+    ("smtp-codes-classify", "smtp-codes Reply::parse + classify"),
+    ("naive-classify", "Reply::parse + naive classify baseline"),
 ];
 
 /// How often each contender goes over the corpus.
@@ -55,6 +57,10 @@ pub(crate) fn run(root: &Path) -> Result<(), String> {
     println!(
         "  ratio parse alone / smtp-proto               {:>8.3}  (goal <= 0.50)",
         per("smtp-codes-parse") / proto
+    );
+    println!(
+        "  ratio naive classify / classify              {:>8.3}  (goal >= 5)",
+        per("naive-classify") / per("smtp-codes-classify")
     );
     Ok(())
 }

@@ -12,7 +12,7 @@ use smtp_codes::Reply;
 use smtp_proto::response::parser::ResponseReceiver;
 
 #[path = "../../../smtp-codes/tests/support/mod.rs"]
-mod support;
+pub(crate) mod support;
 
 /// The corpus replies that all three parsers accept, as bytes and as text (lettre takes `&str`).
 pub(crate) struct Corpus {
@@ -113,4 +113,40 @@ pub(crate) fn count_smtp_proto(corpus: &[Vec<u8>]) -> usize {
 #[inline(never)]
 pub(crate) fn count_lettre(corpus: &[String]) -> usize {
     corpus.iter().filter_map(|input| lettre(input)).sum()
+}
+
+/// The naive classifier the classification benchmarks compare with: the same rules in the same
+/// order, the provider detected the same way, the phrases searched with `str::contains` on a
+/// lower-cased copy of the reply.
+pub(crate) fn naive_classify(reply: &Reply<'_>) -> &'static smtp_codes::Rule {
+    let provider = reply.provider();
+    let lower = String::from_utf8_lossy(reply.as_bytes()).to_ascii_lowercase();
+    smtp_codes::Rule::ALL
+        .iter()
+        .find(|rule| {
+            rule.holds_apart_from_phrases(reply.code(), reply.enhanced_code(), provider, None)
+                && (rule.phrases().is_empty()
+                    || rule.phrases().iter().any(|phrase| lower.contains(phrase)))
+        })
+        .expect("a catch-all rule for every class")
+}
+
+/// smtp-codes: parse, then classify.
+#[inline(never)]
+pub(crate) fn count_smtp_codes_classify(corpus: &[Vec<u8>]) -> usize {
+    corpus
+        .iter()
+        .filter_map(|input| Reply::parse(input).ok())
+        .map(|(reply, _)| reply.classify(None).rule().id().len())
+        .sum()
+}
+
+/// The naive baseline: parse with smtp-codes, then classify naively.
+#[inline(never)]
+pub(crate) fn count_naive_classify(corpus: &[Vec<u8>]) -> usize {
+    corpus
+        .iter()
+        .filter_map(|input| Reply::parse(input).ok())
+        .map(|(reply, _)| naive_classify(&reply).id().len())
+        .sum()
 }
