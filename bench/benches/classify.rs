@@ -13,7 +13,6 @@
 #![allow(clippy::cast_precision_loss)]
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use smtp_codes::{Reply, Rule};
 
@@ -21,18 +20,6 @@ use smtp_codes::{Reply, Rule};
 mod work;
 
 const PASSES: usize = 101;
-
-fn median_ns(mut run: impl FnMut() -> usize) -> f64 {
-    let mut times: Vec<f64> = (0..PASSES)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(run());
-            start.elapsed().as_secs_f64() * 1e9
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[PASSES / 2]
-}
 
 fn main() {
     let corpus: Vec<Vec<u8>> = work::support::real_replies()
@@ -87,10 +74,10 @@ fn main() {
     let mut best = [f64::MAX; 4];
     for _ in 0..5 {
         for (slot, time) in best.iter_mut().zip([
-            median_ns(classify),
-            median_ns(baseline),
-            median_ns(parse_classify),
-            median_ns(parse_baseline),
+            work::median_ns(PASSES, classify),
+            work::median_ns(PASSES, baseline),
+            work::median_ns(PASSES, parse_classify),
+            work::median_ns(PASSES, parse_baseline),
         ]) {
             *slot = slot.min(time);
         }

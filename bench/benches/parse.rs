@@ -18,24 +18,11 @@
 #![allow(clippy::cast_precision_loss)]
 
 use std::hint::black_box;
-use std::time::Instant;
 
 #[path = "common/work.rs"]
 mod work;
 
 const PASSES: usize = 201;
-
-fn median_ns(mut run: impl FnMut() -> usize) -> f64 {
-    let mut times: Vec<f64> = (0..PASSES)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(run());
-            start.elapsed().as_secs_f64() * 1e9
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[PASSES / 2]
-}
 
 fn main() {
     let corpus = work::Corpus::load();
@@ -51,10 +38,10 @@ fn main() {
     let mut best = [f64::MAX; 4];
     for _ in 0..5 {
         for (slot, time) in best.iter_mut().zip([
-            median_ns(run_lettre),
-            median_ns(run_proto),
-            median_ns(run_ours),
-            median_ns(run_ours_parse),
+            work::median_ns(PASSES, run_lettre),
+            work::median_ns(PASSES, run_proto),
+            work::median_ns(PASSES, run_ours),
+            work::median_ns(PASSES, run_ours_parse),
         ]) {
             *slot = slot.min(time);
         }

@@ -505,7 +505,7 @@ impl RetryEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleEntry {
-    /// A unique identifier (`gmail-spf`), shown with every answer the rule gives.
+    /// A unique identifier (`google-spf`), shown with every answer the rule gives.
     pub id: String,
     /// The reason it gives (a `reasons` entry).
     pub reason: String,

@@ -158,7 +158,7 @@ pub struct Rule {
     pub(crate) commands: &'static [Command],
     /// Lower case.
     pub(crate) phrases: &'static [&'static str],
-    /// The byte pairs of each phrase, to skip a phrase the text cannot hold without a search.
+    /// Some byte pairs of each phrase, to skip a phrase the text cannot hold without a search.
     pub(crate) phrase_pairs: &'static [Probes],
     pub(crate) retry: Option<Retry>,
     pub(crate) suppress: Option<bool>,
@@ -203,7 +203,7 @@ impl Rule {
     /// Every rule, in the order they are tried.
     pub const ALL: &'static [Rule] = &RULES;
 
-    /// The rule's identifier, such as `gmail-spf`.
+    /// The rule's identifier, such as `google-spf`.
     pub const fn id(&self) -> &'static str {
         self.id
     }
@@ -479,7 +479,8 @@ impl Classification {
 }
 
 impl fmt::Display for Classification {
-    /// `recipient_unknown (do not retry; suppress the recipient; rule gmail-no-such-user)`.
+    /// `recipient_unknown (permanent failure: do not retry until something changes; stop
+    /// sending to this address; concerns the recipient; rule bad-mailbox)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,

@@ -5,7 +5,9 @@
 // Sums of lengths and codes as `usize` are only there so the work cannot be optimised away.
 #![allow(dead_code, clippy::cast_possible_truncation)]
 
+use std::hint::black_box;
 use std::str::FromStr;
+use std::time::Instant;
 
 use lettre::transport::smtp::response::Response as LettreResponse;
 use smtp_codes::Reply;
@@ -149,4 +151,17 @@ pub(crate) fn count_naive_classify(corpus: &[Vec<u8>]) -> usize {
         .filter_map(|input| Reply::parse(input).ok())
         .map(|(reply, _)| naive_classify(&reply).id().len())
         .sum()
+}
+
+/// The median time of `passes` runs of `run`, in nanoseconds.
+pub(crate) fn median_ns(passes: usize, mut run: impl FnMut() -> usize) -> f64 {
+    let mut times: Vec<f64> = (0..passes)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(run());
+            start.elapsed().as_secs_f64() * 1e9
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[passes / 2]
 }
