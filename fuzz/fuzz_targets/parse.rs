@@ -1,11 +1,12 @@
 //! Fuzzes `Parser::parse`: every prefix of the input is `Incomplete` or the whole input's
 //! outcome, a reply uses no more than it was given and has as many lines as it says, lenient
-//! and strict parses agree, and `Display` never writes a control character.
+//! and strict parses agree, `Display` never writes a control character, and `classify` answers
+//! every reply (a 2xx or 3xx reply is `accepted`; only a permanent failure suppresses).
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtp_codes::{ParseError, Parser};
+use smtp_codes::{Command, ParseError, Parser, Retry};
 
 fuzz_target!(|input: &[u8]| {
     let lenient = Parser::new().max_size(4096).max_lines(64);
@@ -51,6 +52,17 @@ fuzz_target!(|input: &[u8]| {
                 );
             }
             assert!(!reply.to_string().contains('\n'));
+            // Classification answers every reply, and agrees with the codes on retrying.
+            for command in [None, Some(Command::Rcpt), Some(Command::DataEnd)] {
+                let answer = reply.classify(command);
+                assert!(!answer.rule().id().is_empty());
+                if reply.code().as_u16() < 400 {
+                    assert_eq!(answer.reason().name(), "accepted");
+                }
+                if answer.suppress_recipient() {
+                    assert_eq!(answer.retry(), Retry::DoNotRetry);
+                }
+            }
         }
         Err(error) => {
             if let Some(skip) = error.skip() {
