@@ -3,10 +3,11 @@
 //! a copy of the reply, then `str::contains` per phrase), in one process, interleaved. Run with
 //! `cargo bench -p smtp-codes-bench --bench classify`.
 //!
-//! Both sides detect the provider the same way (`Reply::provider`) and check the codes the same
-//! way (`Rule::holds_apart_from_phrases`); they differ only in how they search the text, and
-//! the test at the start checks that they give the same rule for every reply. Figures: classify
-//! alone (replies parsed beforehand) and parse + classify, ns per reply; the median pass, best
+//! Both sides look for the same provider fingerprints (case matters) and phrases (case
+//! ignored) and check the codes the same way (`Rule::holds_apart_from_phrases`); they differ
+//! only in how they search the text, and the check at the start makes sure they give the same
+//! rule for every reply. Figures: classify alone (replies parsed beforehand) and parse +
+//! classify, ns per reply; the median pass, best
 //! of five batches.
 
 // Converting counts and durations to f64 for the report is intended.

@@ -38,6 +38,12 @@ impl Provider {
         self.table().documents
     }
 
+    /// The texts that identify the provider in a reply (case matters), such as Gmail's
+    /// `- gsmtp`; [`from_reply_text`](Self::from_reply_text) looks for them.
+    pub const fn fingerprints(self) -> &'static [&'static str] {
+        self.table().fingerprints
+    }
+
     /// Every documented code of the provider, in (subject, detail) order.
     pub const fn codes(self) -> &'static [ProviderCodeInfo] {
         self.table().codes
@@ -74,7 +80,7 @@ impl Provider {
     /// The provider whose documented fingerprint appears in a reply's text, such as Gmail's
     /// `- gsmtp` at the end of every reply.
     pub fn from_reply_text(text: &[u8]) -> Option<Provider> {
-        Provider::from_reply_text_with(text, &crate::classify::BytePairs::of(text))
+        Provider::from_reply_text_with(text, &crate::classify::BytePairs::of_text(text))
     }
 
     /// [`from_reply_text`](Self::from_reply_text) for a text whose byte pairs are known.

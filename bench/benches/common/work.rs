@@ -118,11 +118,17 @@ pub(crate) fn count_lettre(corpus: &[String]) -> usize {
 }
 
 /// The naive classifier the classification benchmarks compare with: the same rules in the same
-/// order, the provider detected the same way, the phrases searched with `str::contains` on a
-/// lower-cased copy of the reply.
+/// order, the provider's fingerprints searched with `str::contains` in the reply's text and the
+/// phrases in a lower-cased copy of it.
 pub(crate) fn naive_classify(reply: &Reply<'_>) -> &'static smtp_codes::Rule {
-    let provider = reply.provider();
-    let lower = String::from_utf8_lossy(reply.as_bytes()).to_ascii_lowercase();
+    let text = String::from_utf8_lossy(reply.as_bytes());
+    let provider = smtp_codes::Provider::ALL.iter().copied().find(|provider| {
+        provider
+            .fingerprints()
+            .iter()
+            .any(|fingerprint| text.contains(fingerprint))
+    });
+    let lower = text.to_ascii_lowercase();
     smtp_codes::Rule::ALL
         .iter()
         .find(|rule| {
