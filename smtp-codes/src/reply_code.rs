@@ -55,6 +55,28 @@ impl ReplyCode {
         }
     }
 
+    /// Exactly three ASCII digits from 200 to 599, as a reply line starts: no sign, spaces
+    /// or other bytes.
+    ///
+    /// ```
+    /// use smtp_codes::ReplyCode;
+    ///
+    /// assert_eq!(ReplyCode::from_bytes(b"550"), Ok(ReplyCode::MAILBOX_UNAVAILABLE));
+    /// assert!(ReplyCode::from_bytes(b"55").is_err());
+    /// assert!(ReplyCode::from_bytes(b"650").is_err());
+    /// assert_eq!(ReplyCode::try_from(&b"250"[..]), Ok(ReplyCode::OK));
+    /// ```
+    pub const fn from_bytes(bytes: &[u8]) -> Result<ReplyCode, InvalidReplyCode> {
+        match bytes {
+            &[a, b, c] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
+                ReplyCode::from_u16(three_digits(a, b, c))
+            }
+            _ => Err(InvalidReplyCode {
+                kind: InvalidKind::NotThreeDigits,
+            }),
+        }
+    }
+
     /// The code as a number.
     pub const fn as_u16(self) -> u16 {
         self.0
@@ -189,17 +211,22 @@ impl FromStr for ReplyCode {
 
     /// Parses exactly three ASCII digits from 200 to 599: no sign, spaces or other characters.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.as_bytes() {
-            &[a, b, c] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
-                let code =
-                    u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
-                ReplyCode::from_u16(code)
-            }
-            _ => Err(InvalidReplyCode {
-                kind: InvalidKind::NotThreeDigits,
-            }),
-        }
+        ReplyCode::from_bytes(s.as_bytes())
     }
+}
+
+impl TryFrom<&[u8]> for ReplyCode {
+    type Error = InvalidReplyCode;
+
+    /// As [`ReplyCode::from_bytes`].
+    fn try_from(bytes: &[u8]) -> Result<Self, Self::Error> {
+        ReplyCode::from_bytes(bytes)
+    }
+}
+
+/// The number three ASCII digits write.
+pub(crate) const fn three_digits(a: u8, b: u8, c: u8) -> u16 {
+    (a - b'0') as u16 * 100 + (b - b'0') as u16 * 10 + (c - b'0') as u16
 }
 
 /// The error for a number or string that is not a reply code from 200 to 599.

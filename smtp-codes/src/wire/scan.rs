@@ -146,7 +146,7 @@ pub(crate) fn scan_line(
             if !(b'2'..=b'5').contains(a) {
                 return Err(Malformed::InvalidClass);
             }
-            let value = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+            let value = crate::reply_code::three_digits(*a, *b, *c);
             (ReplyCode::new_unchecked(value), rest)
         }
         [a, ..] if a.is_ascii_digit() && !(b'2'..=b'5').contains(a) => {
