@@ -385,7 +385,18 @@ impl SubjectInfo {
     }
 
     /// The subject entry for `subject`, if there is one.
+    ///
+    /// ```
+    /// use smtp_codes::SubjectInfo;
+    ///
+    /// assert_eq!(SubjectInfo::get(1).unwrap().name(), "Addressing Status");
+    /// assert!(SubjectInfo::get(8).is_none());
+    /// ```
     pub fn get(subject: u16) -> Option<&'static SubjectInfo> {
-        SUBJECTS.iter().find(|s| s.subject == subject)
+        // Codegen keeps the subjects in ascending order, without duplicates.
+        SUBJECTS
+            .binary_search_by_key(&subject, |s| s.subject)
+            .ok()
+            .map(|index| &SUBJECTS[index])
     }
 }
