@@ -4,7 +4,7 @@
 use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
 
 use crate::attr::{self, SmtpAttr};
-use crate::valid::Errors;
+use crate::errors::Errors;
 
 /// The type a derive was asked for.
 pub(crate) struct Input<'a> {

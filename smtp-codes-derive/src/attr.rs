@@ -7,8 +7,8 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitFloat, LitInt, LitStr, Token};
 
+use crate::errors::Errors;
 use crate::symbol::{self, CODE, CRATE, ENHANCED, TRANSPARENT, UNDOCUMENTED};
-use crate::valid::Errors;
 
 /// What one `#[smtp(...)]` attribute says, before it is checked against the table.
 #[derive(Default)]

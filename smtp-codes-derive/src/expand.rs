@@ -6,7 +6,8 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, Path, Type, WherePredicate};
 
 use crate::ast::{Body, Input};
-use crate::valid::{self, Action, Code, Errors, Plan};
+use crate::errors::Errors;
+use crate::valid::{self, Action, Code, Plan};
 
 /// The whole expansion: the impl when the input is right; otherwise every error as
 /// `compile_error!` plus an impl whose methods are unreachable, so the user sees the real

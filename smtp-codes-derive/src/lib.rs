@@ -13,6 +13,7 @@
 
 mod ast;
 mod attr;
+mod errors;
 mod expand;
 #[rustfmt::skip]
 mod generated;

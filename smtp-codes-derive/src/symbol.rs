@@ -53,7 +53,7 @@ pub(crate) fn did_you_mean(name: &str) -> Option<&'static str> {
             VALUE_KEYS
                 .into_iter()
                 .chain(FLAGS)
-                .map(|key| (crate::valid::edit_distance(key, name), key))
+                .map(|key| (crate::errors::edit_distance(key, name), key))
                 .filter(|(distance, _)| *distance <= 2)
                 .min()
                 .map(|(_, key)| key)

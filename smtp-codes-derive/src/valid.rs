@@ -5,31 +5,9 @@ use syn::{Ident, LitInt, LitStr, Path};
 
 use crate::ast::{Body, Field, Input, Shape};
 use crate::attr::{CodeSpec, SmtpAttr};
+use crate::errors::{Errors, edit_distance};
 use crate::symbol::UNDOCUMENTED;
 use crate::table;
-
-/// Errors collected across the whole input, combined into one `syn::Error`.
-#[derive(Default)]
-pub(crate) struct Errors(Option<syn::Error>);
-
-impl Errors {
-    pub(crate) fn push(&mut self, error: syn::Error) {
-        match &mut self.0 {
-            Some(all) => all.combine(error),
-            None => self.0 = Some(error),
-        }
-    }
-
-    pub(crate) fn extend(&mut self, errors: impl IntoIterator<Item = syn::Error>) {
-        for error in errors {
-            self.push(error);
-        }
-    }
-
-    pub(crate) fn finish(self) -> Option<syn::Error> {
-        self.0
-    }
-}
 
 /// What a struct or variant answers with.
 pub(crate) enum Action<'a> {
@@ -529,19 +507,4 @@ fn parse_enhanced(value: &str) -> Option<(u8, u16, u16)> {
         number(subject, 3)?,
         number(detail, 3)?,
     ))
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
