@@ -148,3 +148,44 @@ impl<'a> IntoIterator for &'a Diagnostics {
         self.0.iter()
     }
 }
+
+/// What a validator reports into: the problems of one file, each at a line and entry, and the
+/// checks every section makes of its prose.
+pub(crate) struct Report<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) diagnostics: Diagnostics,
+}
+
+impl<'a> Report<'a> {
+    pub(crate) fn new(file: &'a str) -> Self {
+        Report {
+            file,
+            diagnostics: Diagnostics::default(),
+        }
+    }
+
+    pub(crate) fn error(&mut self, line: Option<usize>, entry: &str, message: impl Into<String>) {
+        self.diagnostics
+            .push(self.file, line, Some(entry.to_owned()), message);
+    }
+
+    /// A description, a note or a title: not empty, no white space at either end, no control
+    /// character but the line feed.
+    pub(crate) fn prose(&mut self, line: Option<usize>, entry: &str, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.error(line, entry, format!("`{field}` is empty"));
+        } else if text.trim() != text {
+            self.error(
+                line,
+                entry,
+                format!("`{field}` has leading or trailing white space"),
+            );
+        } else if text.chars().any(|c| c.is_control() && c != '\n') {
+            self.error(
+                line,
+                entry,
+                format!("`{field}` contains a control character"),
+            );
+        }
+    }
+}

@@ -52,7 +52,7 @@ mod validate_rules;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, MAX_DIAGNOSTICS};
-pub use load::{MAX_FILE_BYTES, load, load_str};
+pub use load::{MAX_FILE_BYTES, SECTIONS as DATA_SECTIONS, load, load_str};
 pub use model::Registry;
 pub use prescan::{MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH};
 pub use render_csv::{JOIN, render_enhanced_csv, render_provider_csv, render_reply_csv};

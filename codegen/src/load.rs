@@ -22,7 +22,8 @@ use crate::prescan::prescan;
 /// refused. Raise it here if the table ever outgrows it.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
-const SECTIONS: [&str; 9] = [
+/// The top-level sections of the data file, in the order the loader reads them.
+pub const SECTIONS: [&str; 9] = [
     "classes",
     "subjects",
     "reply_codes",

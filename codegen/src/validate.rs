@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::MAX_TABLE_ENTRIES;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Report};
 use crate::load::{Incomplete, Section};
 use crate::model::{
     EnhancedEntry, Line, Reference, Registry, ReplyEntry, Status, parse_enhanced_key,
@@ -49,8 +49,7 @@ pub(crate) fn validate_loaded(
     incomplete: Incomplete,
 ) -> Diagnostics {
     let mut check = Checker {
-        file,
-        diagnostics: Diagnostics::default(),
+        report: Report::new(file),
         incomplete,
     };
     check.table_sizes(registry);
@@ -60,7 +59,7 @@ pub(crate) fn validate_loaded(
     check.enhanced_codes(registry);
     check.rfcs(registry);
     check.document_names(registry);
-    let mut diagnostics = check.diagnostics;
+    let mut diagnostics = check.report.diagnostics;
     diagnostics.extend(crate::validate_providers::validate_providers(
         registry, file,
     ));
@@ -69,18 +68,12 @@ pub(crate) fn validate_loaded(
 }
 
 struct Checker<'a> {
-    file: &'a str,
-    diagnostics: Diagnostics,
+    report: Report<'a>,
     /// Sections that lost entries while loading; see [`validate_loaded`].
     incomplete: Incomplete,
 }
 
 impl Checker<'_> {
-    fn error(&mut self, line: Line, entry: &str, message: impl Into<String>) {
-        self.diagnostics
-            .push(self.file, line, Some(entry.to_owned()), message);
-    }
-
     /// `reply_codes` and `enhanced_codes` fit the generated lookups ([`MAX_TABLE_ENTRIES`]);
     /// reported at the first entry past the limit.
     fn table_sizes(&mut self, registry: &Registry) {
@@ -103,8 +96,8 @@ impl Checker<'_> {
             let Some(line) = first_past else {
                 continue;
             };
-            self.diagnostics.push(
-                self.file,
+            self.report.diagnostics.push(
+                self.report.file,
                 line,
                 Some(section.to_owned()),
                 format!(
@@ -122,16 +115,18 @@ impl Checker<'_> {
         for class in &registry.classes {
             let entry = format!("class {}", class.class);
             if !(2..=5).contains(&class.class) {
-                self.error(class.line, &entry, "a reply class is a digit from 2 to 5");
+                self.report
+                    .error(class.line, &entry, "a reply class is a digit from 2 to 5");
             }
-            self.prose(class.line, &entry, "name", &class.name);
-            self.prose(class.line, &entry, "description", &class.description);
+            self.report.prose(class.line, &entry, "name", &class.name);
+            self.report
+                .prose(class.line, &entry, "description", &class.description);
             self.references(class.line, &entry, &class.references);
         }
         if digits != [2, 3, 4, 5] && !self.incomplete.has(Section::Classes) {
             let line = registry.classes.first().and_then(|c| c.line);
-            self.diagnostics.push(
-                self.file,
+            self.report.diagnostics.push(
+                self.report.file,
                 line,
                 Some("classes".to_owned()),
                 format!("expected exactly the classes 2, 3, 4, 5 in that order, found {digits:?}"),
@@ -144,7 +139,8 @@ impl Checker<'_> {
         for subject in &registry.subjects {
             let entry = format!("subject {}", subject.subject);
             if subject.subject > 999 {
-                self.error(subject.line, &entry, "a subject has at most three digits");
+                self.report
+                    .error(subject.line, &entry, "a subject has at most three digits");
             }
             self.ascending(
                 subject.line,
@@ -154,8 +150,10 @@ impl Checker<'_> {
                 "subject",
                 "subjects",
             );
-            self.prose(subject.line, &entry, "name", &subject.name);
-            self.prose(subject.line, &entry, "description", &subject.description);
+            self.report
+                .prose(subject.line, &entry, "name", &subject.name);
+            self.report
+                .prose(subject.line, &entry, "description", &subject.description);
             self.references(subject.line, &entry, &subject.references);
         }
     }
@@ -169,24 +167,25 @@ impl Checker<'_> {
             let entry = format!("reply code {}", reply.code);
             let line = reply.line;
             if !(200..=599).contains(&reply.code) {
-                self.error(line, &entry, "reply codes are three digits from 200 to 599");
+                self.report
+                    .error(line, &entry, "reply codes are three digits from 200 to 599");
             } else if !self.incomplete.has(Section::Classes)
                 && !classes.contains(&(reply.code / 100))
             {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("class {} is not in `classes`", reply.code / 100),
                 );
             }
             if let Some(first) = first_line.get(&reply.code) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("duplicate code; first defined at {}", at(*first)),
                 );
             } else if let Some(prev) = previous.filter(|&p| reply.code < p) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("out of order: {prev} comes before it; keep reply_codes ascending"),
@@ -196,13 +195,13 @@ impl Checker<'_> {
             previous = Some(previous.map_or(reply.code, |p| p.max(reply.code)));
 
             if let Err(why) = constant_name(&reply.name) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("name `{}` is not a valid constant name: {why}", reply.name),
                 );
             } else if let Some((other, other_line)) = names.get(reply.name.as_str()) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!(
@@ -221,16 +220,16 @@ impl Checker<'_> {
     fn reply_details(&mut self, reply: &ReplyEntry, entry: &str) {
         let line = reply.line;
         for text in &reply.texts {
-            self.prose(line, entry, "text", &text.text);
+            self.report.prose(line, entry, "text", &text.text);
             if text.text.contains(['\r', '\n']) {
-                self.error(line, entry, "a reply text is one line");
+                self.report.error(line, entry, "a reply text is one line");
             }
             self.references(line, entry, std::slice::from_ref(&text.reference));
         }
         let mut seen: HashSet<&str> = HashSet::new();
         for command in &reply.commands {
             if !KNOWN_COMMANDS.contains(&command.as_str()) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!(
@@ -239,7 +238,8 @@ impl Checker<'_> {
                     ),
                 );
             } else if seen.contains(&command.as_str()) {
-                self.error(line, entry, format!("command `{command}` is listed twice"));
+                self.report
+                    .error(line, entry, format!("command `{command}` is listed twice"));
             }
             seen.insert(command);
         }
@@ -248,11 +248,12 @@ impl Checker<'_> {
         self.references(line, entry, &reply.references);
         if reply.status != Status::NonStandard && !reply.references.iter().any(|r| r.rfc.is_some())
         {
-            self.error(line, entry, format!("status `{}` needs at least one RFC in `references`; a code no RFC defines is `non-standard`", reply.status.as_str()));
+            self.report.error(line, entry, format!("status `{}` needs at least one RFC in `references`; a code no RFC defines is `non-standard`", reply.status.as_str()));
         }
-        self.prose(line, entry, "description", &reply.description);
+        self.report
+            .prose(line, entry, "description", &reply.description);
         if let Some(notes) = &reply.notes {
-            self.prose(line, entry, "notes", notes);
+            self.report.prose(line, entry, "notes", notes);
         }
     }
 
@@ -263,13 +264,14 @@ impl Checker<'_> {
         };
         let line = reply.line;
         if seen.commands.is_empty() {
-            self.error(line, entry, "`seen_after` needs at least one command");
+            self.report
+                .error(line, entry, "`seen_after` needs at least one command");
         }
         let commands: HashSet<&str> = reply.commands.iter().map(String::as_str).collect();
         let mut listed: HashSet<&str> = HashSet::new();
         for command in &seen.commands {
             if !KNOWN_COMMANDS.contains(&command.as_str()) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!(
@@ -278,13 +280,13 @@ impl Checker<'_> {
                     ),
                 );
             } else if listed.contains(&command.as_str()) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!("command `{command}` is listed twice in `seen_after`"),
                 );
             } else if commands.contains(command.as_str()) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!(
@@ -296,7 +298,7 @@ impl Checker<'_> {
             listed.insert(command);
         }
         if seen.references.is_empty() {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`seen_after` needs `references`: where servers are documented doing so",
@@ -312,7 +314,7 @@ impl Checker<'_> {
         };
         let line = reply.line;
         if reply.status != Status::NonStandard {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "only a `non-standard` code can be an `alias_of` an enhanced code",
@@ -324,7 +326,7 @@ impl Checker<'_> {
             reply.code % 10,
         );
         match reply.alias_parts() {
-            None => self.error(
+            None => self.report.error(
                 line,
                 entry,
                 format!(
@@ -332,7 +334,7 @@ impl Checker<'_> {
                      (class 2, 4 or 5)"
                 ),
             ),
-            Some(parts) if parts != digits => self.error(
+            Some(parts) if parts != digits => self.report.error(
                 line,
                 entry,
                 format!(
@@ -368,7 +370,7 @@ impl Checker<'_> {
                 continue;
             };
             match names.get(url) {
-                Some(&(first, first_line)) if first != name => self.error(
+                Some(&(first, first_line)) if first != name => self.report.error(
                     line,
                     &entry,
                     format!(
@@ -400,7 +402,7 @@ impl Checker<'_> {
             let entry = format!("enhanced code {}", enhanced.code);
             let line = enhanced.line;
             let Some(key) = enhanced.subject_detail() else {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     "not of the form `X.<subject>.<detail>` (1 to 3 digits each, no leading zeros)",
@@ -408,20 +410,20 @@ impl Checker<'_> {
                 continue;
             };
             if !self.incomplete.has(Section::Subjects) && !subjects.contains(&key.0) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("subject {} is not in `subjects`", key.0),
                 );
             }
             if let Some(first) = first_line.get(&key) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("duplicate code; first defined at {}", at(*first)),
                 );
             } else if let Some(prev) = previous.filter(|&p| key < p) {
-                self.error(line, &entry, format!("out of order: X.{}.{} comes before it; keep enhanced_codes ascending by subject, then detail", prev.0, prev.1));
+                self.report.error(line, &entry, format!("out of order: X.{}.{} comes before it; keep enhanced_codes ascending by subject, then detail", prev.0, prev.1));
             }
             first_line.entry(key).or_insert(line);
             previous = Some(previous.map_or(key, |p| p.max(key)));
@@ -444,7 +446,7 @@ impl Checker<'_> {
         };
         let line = enhanced.line;
         if !enhanced.deprecated {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`replaced_by` is only for deprecated entries: \
@@ -452,7 +454,7 @@ impl Checker<'_> {
             );
         }
         let Some(key) = parse_enhanced_key(replacement) else {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 format!(
@@ -474,7 +476,7 @@ impl Checker<'_> {
             }
             Some(_) => return,
         };
-        self.error(
+        self.report.error(
             line,
             entry,
             format!("`replaced_by: {replacement}` {problem}"),
@@ -489,8 +491,8 @@ impl Checker<'_> {
     ) {
         let line = enhanced.line;
         match &enhanced.title {
-            Some(title) => self.prose(line, entry, "title", title),
-            None if !enhanced.deprecated => self.error(
+            Some(title) => self.report.prose(line, entry, "title", title),
+            None if !enhanced.deprecated => self.report.error(
                 line,
                 entry,
                 "missing field `title` (only a deprecated entry may omit it)",
@@ -498,10 +500,11 @@ impl Checker<'_> {
             None => {}
         }
         if enhanced.classes.is_empty() {
-            self.error(line, entry, "`classes` lists none of 2, 4, 5");
+            self.report
+                .error(line, entry, "`classes` lists none of 2, 4, 5");
         }
         if enhanced.classes.iter().any(|c| ![2, 4, 5].contains(c)) {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 format!(
@@ -510,11 +513,12 @@ impl Checker<'_> {
                 ),
             );
         } else if !enhanced.classes.is_sorted_by(|a, b| a < b) {
-            self.error(line, entry, "`classes` must be ascending without repeats");
+            self.report
+                .error(line, entry, "`classes` must be ascending without repeats");
         }
         for code in &enhanced.associated_codes {
             if !reply_codes.contains(code) && !self.incomplete.has(Section::ReplyCodes) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!("associated code {code} is not in `reply_codes`; add an entry for it"),
@@ -522,19 +526,20 @@ impl Checker<'_> {
             }
         }
         if !enhanced.associated_codes.is_sorted_by(|a, b| a < b) {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`associated_codes` must be ascending without repeats",
             );
         }
         if let Some(note) = &enhanced.associated_note {
-            self.prose(line, entry, "associated_note", note);
+            self.report.prose(line, entry, "associated_note", note);
         }
         self.references(line, entry, &enhanced.references);
-        self.prose(line, entry, "description", &enhanced.description);
+        self.report
+            .prose(line, entry, "description", &enhanced.description);
         if let Some(notes) = &enhanced.notes {
-            self.prose(line, entry, "notes", notes);
+            self.report.prose(line, entry, "notes", notes);
         }
     }
 
@@ -552,9 +557,9 @@ impl Checker<'_> {
         for rfc in &registry.rfcs {
             let entry = format!("RFC {}", rfc.rfc);
             self.ascending(rfc.line, &entry, &mut previous, rfc.rfc, "RFC", "rfcs");
-            self.prose(rfc.line, &entry, "title", &rfc.title);
+            self.report.prose(rfc.line, &entry, "title", &rfc.title);
             if !cited.contains_key(&rfc.rfc) && !citing_incomplete {
-                self.error(
+                self.report.error(
                     rfc.line,
                     &entry,
                     "no entry cites this RFC; remove it from `rfcs`",
@@ -564,7 +569,7 @@ impl Checker<'_> {
         let listed: BTreeSet<u16> = registry.rfcs.iter().map(|r| r.rfc).collect();
         for (rfc, (line, entry)) in cited {
             if !self.incomplete.has(Section::Rfcs) && !listed.contains(&rfc) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("cites RFC {rfc}, which is not in `rfcs`; add it with its title"),
@@ -585,8 +590,10 @@ impl Checker<'_> {
         section: &str,
     ) {
         match *previous {
-            Some(prev) if key == prev => self.error(line, entry, format!("duplicate {noun}")),
-            Some(prev) if key < prev => self.error(
+            Some(prev) if key == prev => {
+                self.report.error(line, entry, format!("duplicate {noun}"));
+            }
+            Some(prev) if key < prev => self.report.error(
                 line,
                 entry,
                 format!("out of order: {noun} {prev} comes before it; keep {section} ascending"),
@@ -598,7 +605,7 @@ impl Checker<'_> {
 
     fn references(&mut self, line: Line, entry: &str, references: &[Reference]) {
         if references.is_empty() {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`references` is empty; every entry needs a source",
@@ -606,30 +613,12 @@ impl Checker<'_> {
         }
         for reference in references {
             if let Err(why) = check_reference(reference) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!("malformed reference {reference:?}: {why}"),
                 );
             }
-        }
-    }
-
-    fn prose(&mut self, line: Line, entry: &str, field: &str, text: &str) {
-        if text.trim().is_empty() {
-            self.error(line, entry, format!("`{field}` is empty"));
-        } else if text.trim() != text {
-            self.error(
-                line,
-                entry,
-                format!("`{field}` has leading or trailing white space"),
-            );
-        } else if text.chars().any(|c| c.is_control() && c != '\n') {
-            self.error(
-                line,
-                entry,
-                format!("`{field}` contains a control character"),
-            );
         }
     }
 }

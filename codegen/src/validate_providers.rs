@@ -4,15 +4,14 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Report};
 use crate::model::{Line, ProviderCode, ProviderEntry, Registry};
 use crate::providers;
 
 /// Checks every provider and returns the problems found.
 pub(crate) fn validate_providers(registry: &Registry, file: &str) -> Diagnostics {
     let mut check = Check {
-        file,
-        diagnostics: Diagnostics::default(),
+        report: Report::new(file),
     };
     let mut ids: HashMap<String, Line> = HashMap::new();
     let mut claimed: HashMap<String, (String, Line)> = HashMap::new();
@@ -26,21 +25,23 @@ pub(crate) fn validate_providers(registry: &Registry, file: &str) -> Diagnostics
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !well_formed {
-            check.error(
+            check.report.error(
                 line,
                 &entry,
                 "`id` is lower-case letters, digits and `-`, starting with a letter",
             );
         }
         if let Some(first) = ids.insert(providers::variant(&provider.id), line) {
-            check.error(
+            check.report.error(
                 line,
                 &entry,
                 format!("duplicate provider; first defined at {}", at(first)),
             );
         }
-        check.prose(line, &entry, "name", &provider.name);
-        check.prose(line, &entry, "description", &provider.description);
+        check.report.prose(line, &entry, "name", &provider.name);
+        check
+            .report
+            .prose(line, &entry, "description", &provider.description);
         check.documents(provider, &entry);
         for (kind, items) in [
             ("mx_hosts", &provider.mx_hosts),
@@ -48,14 +49,14 @@ pub(crate) fn validate_providers(registry: &Registry, file: &str) -> Diagnostics
         ] {
             for item in items {
                 if item.text.trim().is_empty() || item.source.trim().is_empty() {
-                    check.error(
+                    check.report.error(
                         line,
                         &entry,
                         format!("an entry of `{kind}` needs `text` and `source`"),
                     );
                 }
                 if kind == "mx_hosts" && !is_host_pattern(&item.text) {
-                    check.error(
+                    check.report.error(
                         line,
                         &entry,
                         format!("`{}` is not a host name or `*.domain`", item.text),
@@ -63,7 +64,7 @@ pub(crate) fn validate_providers(registry: &Registry, file: &str) -> Diagnostics
                 }
                 let key = format!("{kind}:{}", item.text.to_ascii_lowercase());
                 match claimed.get(&key) {
-                    Some((other, _)) if *other != provider.id => check.error(
+                    Some((other, _)) if *other != provider.id => check.report.error(
                         line,
                         &entry,
                         format!(
@@ -78,7 +79,7 @@ pub(crate) fn validate_providers(registry: &Registry, file: &str) -> Diagnostics
             }
         }
         if provider.codes.is_empty() {
-            check.error(line, &entry, "`codes` is empty");
+            check.report.error(line, &entry, "`codes` is empty");
         }
         for (index, code) in provider.codes.iter().enumerate() {
             check.code(
@@ -89,36 +90,18 @@ pub(crate) fn validate_providers(registry: &Registry, file: &str) -> Diagnostics
             );
         }
     }
-    check.diagnostics
+    check.report.diagnostics
 }
 
 struct Check<'a> {
-    file: &'a str,
-    diagnostics: Diagnostics,
+    report: Report<'a>,
 }
 
 impl Check<'_> {
-    fn error(&mut self, line: Line, entry: &str, message: impl Into<String>) {
-        self.diagnostics
-            .push(self.file, line, Some(entry.to_owned()), message);
-    }
-
-    fn prose(&mut self, line: Line, entry: &str, field: &str, text: &str) {
-        if text.trim().is_empty() {
-            self.error(line, entry, format!("`{field}` is empty"));
-        } else if text.trim() != text {
-            self.error(
-                line,
-                entry,
-                format!("`{field}` has blanks at its start or end"),
-            );
-        }
-    }
-
     fn documents(&mut self, provider: &ProviderEntry, entry: &str) {
         let line = provider.line;
         if provider.documents.is_empty() {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`documents` is empty: every provider code needs a source",
@@ -128,18 +111,19 @@ impl Check<'_> {
         for document in &provider.documents {
             let what = format!("{entry}, document {}", document.id);
             if seen.contains(&document.id.as_str()) {
-                self.error(line, &what, "duplicate document id");
+                self.report.error(line, &what, "duplicate document id");
             }
             seen.push(&document.id);
-            self.prose(line, &what, "name", &document.name);
-            self.prose(line, &what, "licence", &document.licence);
+            self.report.prose(line, &what, "name", &document.name);
+            self.report.prose(line, &what, "licence", &document.licence);
             for url in std::iter::once(&document.url).chain(&document.copy) {
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    self.error(line, &what, format!("`{url}` is not an http(s) URL"));
+                    self.report
+                        .error(line, &what, format!("`{url}` is not an http(s) URL"));
                 }
             }
             if !is_date(&document.retrieved) {
-                self.error(
+                self.report.error(
                     line,
                     &what,
                     format!(
@@ -159,15 +143,16 @@ impl Check<'_> {
         registry: &Registry,
     ) {
         let line = provider.line;
-        self.prose(line, entry, "description", &code.description);
+        self.report
+            .prose(line, entry, "description", &code.description);
         for text in &code.texts {
-            self.prose(line, entry, "text", text);
+            self.report.prose(line, entry, "text", text);
             if text.contains(['\r', '\n']) {
-                self.error(line, entry, "a reply text is one line");
+                self.report.error(line, entry, "a reply text is one line");
             }
         }
         if !provider.documents.iter().any(|d| d.id == code.document) {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 format!(
@@ -177,7 +162,7 @@ impl Check<'_> {
             );
         }
         if let Some(reply) = code.reply.filter(|r| !(200..=599).contains(r)) {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 format!("reply code {reply} is not from 200 to 599"),
@@ -185,9 +170,10 @@ impl Check<'_> {
         }
         match (&code.enhanced, code.enhanced_range()) {
             (None, _) if code.reply.is_none() => {
-                self.error(line, entry, "a code needs `reply`, `enhanced` or both");
+                self.report
+                    .error(line, entry, "a code needs `reply`, `enhanced` or both");
             }
-            (Some(text), None) => self.error(
+            (Some(text), None) => self.report.error(
                 line,
                 entry,
                 format!(
@@ -198,7 +184,7 @@ impl Check<'_> {
             _ => {}
         }
         if code.differs_from_registry && providers::flags(code, registry).unregistered {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`differs_from_registry` on a code the registry does not have: that is computed \
@@ -206,7 +192,7 @@ impl Check<'_> {
             );
         }
         if code.differs_from_registry && code.enhanced.is_none() {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`differs_from_registry` needs an `enhanced` code",

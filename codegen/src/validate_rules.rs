@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use crate::KNOWN_COMMANDS;
 use crate::classify;
-use crate::diagnostic::Diagnostics;
-use crate::model::{EnhancedPattern, Line, Registry, RuleEntry};
+use crate::diagnostic::{Diagnostics, Report};
+use crate::model::{EnhancedPattern, Registry, RuleEntry};
 
 /// The reasons the classifier must have, as the issue that introduced it names them.
 pub const REQUIRED_REASONS: &[&str] = &[
@@ -38,26 +38,19 @@ pub const REQUIRED_REASONS: &[&str] = &[
 /// Checks the three sections and returns every problem found.
 pub(crate) fn validate_rules(registry: &Registry, file: &str) -> Diagnostics {
     let mut check = Check {
-        file,
-        diagnostics: Diagnostics::default(),
+        report: Report::new(file),
     };
     check.commands(registry);
     check.reasons(registry);
     check.rules(registry);
-    check.diagnostics
+    check.report.diagnostics
 }
 
 struct Check<'a> {
-    file: &'a str,
-    diagnostics: Diagnostics,
+    report: Report<'a>,
 }
 
 impl Check<'_> {
-    fn error(&mut self, line: Line, entry: &str, message: impl Into<String>) {
-        self.diagnostics
-            .push(self.file, line, Some(entry.to_owned()), message);
-    }
-
     fn commands(&mut self, registry: &Registry) {
         if registry.commands.is_empty() && registry.rules.is_empty() {
             return;
@@ -66,14 +59,15 @@ impl Check<'_> {
         for command in &registry.commands {
             let entry = format!("command {}", command.name);
             if !KNOWN_COMMANDS.contains(&command.name.as_str()) {
-                self.error(
+                self.report.error(
                     command.line,
                     &entry,
                     format!("not a known command; known: {}", KNOWN_COMMANDS.join(", ")),
                 );
             }
             if command.description.trim().is_empty() {
-                self.error(command.line, &entry, "`description` is empty");
+                self.report
+                    .error(command.line, &entry, "`description` is empty");
             }
         }
         let missing: Vec<&str> = KNOWN_COMMANDS
@@ -82,7 +76,7 @@ impl Check<'_> {
             .filter(|known| !listed.contains(known))
             .collect();
         if !missing.is_empty() {
-            self.error(
+            self.report.error(
                 None,
                 "commands",
                 format!(
@@ -94,7 +88,8 @@ impl Check<'_> {
         let mut seen = HashSet::new();
         for name in listed {
             if !seen.insert(name) {
-                self.error(None, "commands", format!("`{name}` is listed twice"));
+                self.report
+                    .error(None, "commands", format!("`{name}` is listed twice"));
             }
         }
     }
@@ -112,16 +107,18 @@ impl Check<'_> {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !well_formed {
-                self.error(reason.line, &entry, "a reason's name is snake_case");
+                self.report
+                    .error(reason.line, &entry, "a reason's name is snake_case");
             }
             if !seen.insert(reason.name.as_str()) {
-                self.error(reason.line, &entry, "duplicate reason");
+                self.report.error(reason.line, &entry, "duplicate reason");
             }
             if reason.description.trim().is_empty() {
-                self.error(reason.line, &entry, "`description` is empty");
+                self.report
+                    .error(reason.line, &entry, "`description` is empty");
             }
             if !registry.rules.iter().any(|rule| rule.reason == reason.name) {
-                self.error(
+                self.report.error(
                     reason.line,
                     &entry,
                     "no rule gives this reason: add one, with a real reply it decides",
@@ -130,7 +127,7 @@ impl Check<'_> {
         }
         for required in REQUIRED_REASONS {
             if !seen.contains(required) {
-                self.error(
+                self.report.error(
                     None,
                     "reasons",
                     format!("the reason `{required}` is missing"),
@@ -148,10 +145,10 @@ impl Check<'_> {
             let entry = format!("rule {}", rule.id);
             let line = rule.line;
             if !ids.insert(rule.id.as_str()) {
-                self.error(line, &entry, "duplicate rule id");
+                self.report.error(line, &entry, "duplicate rule id");
             }
             if !reasons.contains(rule.reason.as_str()) {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     format!("`{}` is not among `reasons`", rule.reason),
@@ -159,14 +156,14 @@ impl Check<'_> {
             }
             self.condition(rule, &providers, &entry);
             if rule.references.is_empty() {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     "`references` is empty: say why the rule holds",
                 );
             }
             if rule.examples.is_empty() {
-                self.error(
+                self.report.error(
                     line,
                     &entry,
                     "`examples` is empty: a rule needs a real reply it decides",
@@ -185,7 +182,7 @@ impl Check<'_> {
                     && when.phrases.is_empty()
             });
             if !catch_all && !registry.rules.is_empty() {
-                self.error(
+                self.report.error(
                     None,
                     "rules",
                     format!("no rule catches every {class}xx reply (`when: {{ code: {class} }}`)"),
@@ -198,7 +195,7 @@ impl Check<'_> {
         let when = &rule.condition;
         let line = rule.line;
         if rule.fallback && (when.enhanced.is_none() || !when.phrases.is_empty()) {
-            self.error(
+            self.report.error(
                 line,
                 entry,
                 "`fallback` is for a rule on an enhanced code alone, without phrases",
@@ -206,7 +203,7 @@ impl Check<'_> {
         }
         if let Some(provider) = &when.provider {
             if !providers.contains(provider.as_str()) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!("provider `{provider}` is not among `providers`"),
@@ -215,7 +212,7 @@ impl Check<'_> {
         }
         if let Some(code) = when.code {
             if !((2..=5).contains(&code) || (200..=599).contains(&code)) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!(
@@ -226,7 +223,7 @@ impl Check<'_> {
         }
         if let Some(pattern) = &when.enhanced {
             if EnhancedPattern::parse(pattern).is_none() {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!(
@@ -238,12 +235,13 @@ impl Check<'_> {
         }
         for command in &when.commands {
             if !KNOWN_COMMANDS.contains(&command.as_str()) {
-                self.error(line, entry, format!("unknown command `{command}`"));
+                self.report
+                    .error(line, entry, format!("unknown command `{command}`"));
             }
         }
         for phrase in &when.phrases {
             if phrase.trim().is_empty() || phrase.contains(['\r', '\n']) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!("phrase {phrase:?} can never match: it is blank or spans lines"),
@@ -264,7 +262,7 @@ impl Check<'_> {
         for (index, example) in rule.examples.iter().enumerate() {
             let what = format!("{entry}, example {}", index + 1);
             let Some(seen) = classify::read(&example.reply) else {
-                self.error(
+                self.report.error(
                     line,
                     &what,
                     "the reply does not end with a line that starts with a reply code",
@@ -273,7 +271,8 @@ impl Check<'_> {
             };
             if let Some(command) = &example.command {
                 if !KNOWN_COMMANDS.contains(&command.as_str()) {
-                    self.error(line, &what, format!("unknown command `{command}`"));
+                    self.report
+                        .error(line, &what, format!("unknown command `{command}`"));
                 }
             }
             for phrase in &rule.condition.phrases {
@@ -283,7 +282,7 @@ impl Check<'_> {
             }
             if let Some(provider) = &example.provider {
                 if !registry.providers.iter().any(|p| &p.id == provider) {
-                    self.error(
+                    self.report.error(
                         line,
                         &what,
                         format!("provider `{provider}` is not among `providers`"),
@@ -294,7 +293,7 @@ impl Check<'_> {
             let decided = classify::decide(ordered, &seen, provider, example.command.as_deref());
             match decided {
                 Some(winner) if winner.id == rule.id => {}
-                Some(winner) => self.error(
+                Some(winner) => self.report.error(
                     line,
                     &what,
                     format!(
@@ -303,7 +302,7 @@ impl Check<'_> {
                         winner.id
                     ),
                 ),
-                None => self.error(
+                None => self.report.error(
                     line,
                     &what,
                     "no rule decides this example, not even this one",
@@ -312,7 +311,7 @@ impl Check<'_> {
         }
         for phrase in &rule.condition.phrases {
             if !shown.contains(phrase) {
-                self.error(
+                self.report.error(
                     line,
                     entry,
                     format!("phrase {phrase:?} is in none of the rule's examples: show that it can match"),
