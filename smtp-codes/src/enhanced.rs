@@ -154,21 +154,31 @@ impl EnhancedCode {
 /// Reads 1 to 3 digits from `start`; returns the value and the index after them.
 #[inline]
 const fn number(bytes: &[u8], start: usize) -> Result<(u16, usize), Reason> {
-    let mut i = start;
-    let mut value: u16 = 0;
-    while i < bytes.len() && bytes[i].is_ascii_digit() {
-        if i - start == 3 {
-            return Err(Reason::TooManyDigits);
-        }
-        value = value * 10 + (bytes[i] - b'0') as u16;
-        i += 1;
-    }
-    if i == start {
-        Err(Reason::Syntax)
-    } else if i - start > 1 && bytes[start] == b'0' {
+    let Some(first) = digit_at(bytes, start) else {
+        return Err(Reason::Syntax);
+    };
+    let Some(second) = digit_at(bytes, start + 1) else {
+        return Ok((first, start + 1));
+    };
+    let (value, end) = match digit_at(bytes, start + 2) {
+        None => (first * 10 + second, start + 2),
+        Some(_) if digit_at(bytes, start + 3).is_some() => return Err(Reason::TooManyDigits),
+        Some(third) => (first * 100 + second * 10 + third, start + 3),
+    };
+    if first == 0 {
         Err(Reason::LeadingZero)
     } else {
-        Ok((value, i))
+        Ok((value, end))
+    }
+}
+
+/// The value of the ASCII digit at `index`, if there is one.
+#[inline]
+const fn digit_at(bytes: &[u8], index: usize) -> Option<u16> {
+    if index < bytes.len() && bytes[index].is_ascii_digit() {
+        Some((bytes[index] - b'0') as u16)
+    } else {
+        None
     }
 }
 

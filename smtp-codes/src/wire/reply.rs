@@ -108,15 +108,7 @@ impl Parser {
             {
                 Search::Found { lf, unusual } => (lf, unusual),
                 Search::NotYet { searched, unusual } => {
-                    progress.searched = searched;
-                    progress.unusual = unusual;
-                    return Err(if input.len() > self.max_size {
-                        ParseError::TooLarge {
-                            limit: self.max_size,
-                        }
-                    } else {
-                        ParseError::Incomplete
-                    });
+                    return Err(self.not_yet(input.len(), progress, searched, unusual));
                 }
             };
             let next = lf + 1;
@@ -183,6 +175,30 @@ impl Parser {
                 early: progress.early,
             };
             return Ok((reply, next));
+        }
+    }
+}
+
+impl Parser {
+    /// The error for a line whose end has not arrived, and what `progress` keeps of the
+    /// search: [`ParseError::Incomplete`], or [`ParseError::TooLarge`] once `len` bytes are
+    /// more than the limit.
+    #[inline]
+    fn not_yet(
+        &self,
+        len: usize,
+        progress: &mut Progress,
+        searched: usize,
+        unusual: bool,
+    ) -> ParseError {
+        progress.searched = searched;
+        progress.unusual = unusual;
+        if len > self.max_size {
+            ParseError::TooLarge {
+                limit: self.max_size,
+            }
+        } else {
+            ParseError::Incomplete
         }
     }
 }
@@ -339,13 +355,27 @@ impl StreamParser {
     /// The reply at the start of `input`, going on from where the last call that returned
     /// [`ParseError::Incomplete`] stopped. `input` must hold the bytes that call was given,
     /// followed by what has arrived since; a shorter input starts the reply afresh.
+    #[inline]
     pub fn parse<'a>(&mut self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
         if input.len() < self.progress.searched {
             self.progress = Progress::START;
         }
-        let result = self.parser.resume(input, &mut self.progress);
-        if result != Err(ParseError::Incomplete) {
-            self.progress = Progress::START;
+        // Most reads of a slow peer end no line: say so before setting up a whole parse.
+        let progress = &mut self.progress;
+        if let Search::NotYet { searched, unusual } =
+            scan::search_line(input, progress.searched, progress.unusual)
+        {
+            let error = self
+                .parser
+                .not_yet(input.len(), progress, searched, unusual);
+            if error != ParseError::Incomplete {
+                *progress = Progress::START;
+            }
+            return Err(error);
+        }
+        let result = self.parser.resume(input, progress);
+        if !matches!(result, Err(ParseError::Incomplete)) {
+            *progress = Progress::START;
         }
         result
     }

@@ -39,7 +39,10 @@ pub(crate) enum Search {
 /// the line holds anything but SP and printable ASCII (`unusual`, which the part searched before
 /// `from` may already have set). One pass, eight bytes at a time: a control byte stops the
 /// word loop, and only an LF, or a CR right before one, ends the line.
-#[inline]
+// Measured: the line search must be inlined into its callers for the block loop to stay
+// in registers (`cargo xtask bench-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn search_line(input: &[u8], from: usize, mut unusual: bool) -> Search {
     let mut i = from;
     while !unusual {
@@ -89,35 +92,82 @@ pub(crate) fn search_line(input: &[u8], from: usize, mut unusual: bool) -> Searc
 }
 
 /// The position of the first byte at or after `from` that is not SP or printable ASCII.
-#[inline]
+///
+/// Sixteen bytes at a time: [`block_is_clean`] is written so that the compiler turns it into a
+/// few vector instructions (SSE2 on x86-64), in safe code; only the block that holds a flagged
+/// byte is searched for its position, a word at a time.
+// Measured: the line search must be inlined into its callers for the block loop to stay
+// in registers (`cargo xtask bench-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn first_unusual(input: &[u8], from: usize) -> Option<usize> {
     let rest = input.get(from..)?;
-    let mut chunks = rest.chunks_exact(8);
+    let mut blocks = rest.chunks_exact(BLOCK);
     let mut offset = from;
-    for chunk in &mut chunks {
-        let mask = unusual_mask(word(chunk));
-        if mask != 0 {
-            return Some(offset + (mask.trailing_zeros() / 8) as usize);
+    for block in &mut blocks {
+        if !block_is_clean(block) {
+            return Some(offset + first_in_block(block));
         }
-        offset += 8;
+        offset += BLOCK;
     }
-    let tail = chunks.remainder();
+    let tail = blocks.remainder();
     if tail.is_empty() {
         return None;
     }
-    // The last eight bytes at once: those before the tail were found clean, so a flag is the
-    // tail's. A rest shorter than eight bytes is padded with spaces, which are never unusual.
-    let (last, start) = if let Some(start) = rest.len().checked_sub(8) {
-        (word(&rest[start..]), from + start)
-    } else {
-        let mut padded = [b' '; 8];
-        for (to, &byte) in padded.iter_mut().zip(tail) {
-            *to = byte;
+    // The last block at once: the bytes before the tail were found clean, so a flag is the
+    // tail's. A rest shorter than a block (a stream's latest bytes) goes a word at a time.
+    match rest.len().checked_sub(BLOCK) {
+        Some(start) if !block_is_clean(&rest[start..]) => {
+            Some(from + start + first_in_block(&rest[start..]))
         }
-        (u64::from_le_bytes(padded), from)
+        Some(_) => None,
+        None => first_in_short(tail).map(|i| offset + i),
+    }
+}
+
+/// The bytes [`first_unusual`] checks at once.
+const BLOCK: usize = 16;
+
+/// Whether a block holds only SP and printable ASCII. A fold without early exit over a
+/// fixed-size block, so that it compiles to vector compares.
+// Measured: the line search must be inlined into its callers for the block loop to stay
+// in registers (`cargo xtask bench-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn block_is_clean(block: &[u8]) -> bool {
+    let block: &[u8; BLOCK] = match block.try_into() {
+        Ok(block) => block,
+        Err(_) => return !block.iter().any(|&b| is_unusual(b)),
     };
-    let mask = unusual_mask(last);
-    (mask != 0).then(|| start + (mask.trailing_zeros() / 8) as usize)
+    block
+        .iter()
+        .fold(true, |clean, &b| clean & (b.wrapping_sub(0x20) < 0x5F))
+}
+
+/// The position of the first unusual byte in a block known to hold one.
+#[inline]
+fn first_in_block(block: &[u8]) -> usize {
+    let low = unusual_mask(word(&block[..8]));
+    if low != 0 {
+        return (low.trailing_zeros() / 8) as usize;
+    }
+    8 + (unusual_mask(word(&block[8..BLOCK])).trailing_zeros() / 8) as usize
+}
+
+/// The first unusual byte of fewer than [`BLOCK`] bytes.
+#[inline]
+fn first_in_short(bytes: &[u8]) -> Option<usize> {
+    let mut offset = 0;
+    let mut rest = bytes;
+    if let Some((head, tail)) = rest.split_first_chunk::<8>() {
+        let mask = unusual_mask(u64::from_le_bytes(*head));
+        if mask != 0 {
+            return Some((mask.trailing_zeros() / 8) as usize);
+        }
+        offset = 8;
+        rest = tail;
+    }
+    rest.iter().position(|&b| is_unusual(b)).map(|i| offset + i)
 }
 
 /// The content of a line whose LF is at `lf`, and the length of its terminator (2 for CRLF, 1
@@ -134,7 +184,10 @@ pub(crate) fn content_end(line: &[u8], lf: usize) -> (usize, usize) {
 /// Reads a complete line (without its CR LF). `terminator_len` is 1 for a bare LF, 2 for CRLF;
 /// `unusual` says whether the line holds anything but SP and printable ASCII, as
 /// [`search_line`] or [`needs_check`] found; only then is its text checked byte by byte.
-#[inline]
+// Measured: inlined, the parser and the line iterators keep the line's parts in registers
+// (`cargo xtask bench-instructions`).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub(crate) fn scan_line(
     line: &[u8],
     terminator_len: usize,
@@ -264,11 +317,6 @@ const fn unusual_mask(word: u64) -> u64 {
     (!at_least_space | del | word) & HIGHS
 }
 
-/// Whether the word holds a byte below 0x20, at or above 0x7F (DEL and non-ASCII).
-const fn has_unusual(word: u64) -> bool {
-    unusual_mask(word) != 0
-}
-
 /// Whether a byte is outside SP and printable ASCII.
 const fn is_unusual(byte: u8) -> bool {
     byte < 0x20 || byte >= 0x7F
@@ -300,9 +348,7 @@ pub(crate) fn find_last_byte(input: &[u8], byte: u8) -> Option<usize> {
 
 /// Whether `text` holds anything but printable ASCII and SP (HT also takes the slow path).
 pub(crate) fn needs_check(text: &[u8]) -> bool {
-    let mut chunks = text.chunks_exact(8);
-    chunks.by_ref().any(|chunk| has_unusual(word(chunk)))
-        || chunks.remainder().iter().any(|&b| is_unusual(b))
+    first_unusual(text, 0).is_some()
 }
 
 #[cfg(test)]
@@ -354,6 +400,43 @@ mod tests {
                     }
                     (Some(lf), Search::NotYet { .. }) => assert!(from > lf, "{input:?}"),
                     (None, found) => panic!("{input:?}: {found:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_unusual_byte_is_found_in_blocks_words_and_tails() {
+        let plain = |input: &[u8], from: usize| {
+            input[from..]
+                .iter()
+                .position(|&b| is_unusual(b))
+                .map(|i| from + i)
+        };
+        // Every length up to three blocks, every position of one or two flagged bytes, and
+        // every start, so each path (whole blocks, the overlapping last block, a short rest
+        // read by word and by byte) is taken.
+        for len in 0..=3 * BLOCK + 1 {
+            let clean = [b'a'; 3 * BLOCK + 1];
+            let clean = &clean[..len];
+            for from in 0..=len {
+                assert_eq!(first_unusual(clean, from), None, "len {len} from {from}");
+            }
+            for at in 0..len {
+                for bad in [b'\n', b'\r', 0x00, 0x7F, 0x80, 0xFF] {
+                    let mut buffer = [b'a'; 3 * BLOCK + 1];
+                    let input = &mut buffer[..len];
+                    input[at] = bad;
+                    if at + 5 < len {
+                        input[at + 5] = b'\t';
+                    }
+                    for from in 0..=len {
+                        assert_eq!(
+                            first_unusual(input, from),
+                            plain(input, from),
+                            "len {len}, {bad:#x} at {at}, from {from}"
+                        );
+                    }
                 }
             }
         }
