@@ -146,8 +146,7 @@ impl Parser {
             progress.searched = next;
             progress.unusual = false;
             if line.continues {
-                let text = start + content - line.text.len();
-                progress.early.push(&line, text, start + content, next);
+                progress.early.push(next);
                 // Another line must follow, and it would be one too many.
                 if line_number >= self.max_lines {
                     return Err(ParseError::TooManyLines {
@@ -248,66 +247,43 @@ impl Progress {
     };
 }
 
-/// How many lines before the final one a [`Reply`] remembers, so that reading their text costs
-/// no second scan; replies are rarely longer (an EHLO reply is, and its later lines are read
-/// again).
-const EARLY_LINES: usize = 3;
+/// How many lines before the final one a [`Reply`] remembers the end of, so that reading them
+/// needs no search for their LF. Replies are rarely longer (some EHLO replies are); a longer
+/// reply's later lines are searched for again when read.
+const EARLY_LINES: usize = 7;
 
-/// What the parse learned of the first lines before the final one: where each line's text
-/// starts and ends and where the next line starts, its code and its enhanced code. Positions
-/// that do not fit in `u32` (a reply over 4 GiB) are not kept.
+/// Where each of the first lines before the final one ends: the position after its LF, which
+/// is where the next line starts. Positions that do not fit in `u32` (a reply over 4 GiB) are
+/// not kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct EarlyLines {
-    lines: [LineMark; EARLY_LINES],
+    next: [u32; EARLY_LINES],
     len: u8,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct LineMark {
-    text: u32,
-    end: u32,
-    next: u32,
-    code: ReplyCode,
-    enhanced: Option<EnhancedCode>,
 }
 
 impl EarlyLines {
     const NONE: EarlyLines = EarlyLines {
-        lines: [LineMark {
-            text: 0,
-            end: 0,
-            next: 0,
-            code: ReplyCode::new_unchecked(200),
-            enhanced: None,
-        }; EARLY_LINES],
+        next: [0; EARLY_LINES],
         len: 0,
     };
 
-    /// Remembers a continuation line, if there is room and its positions fit.
+    /// Remembers where the line after a continuation line starts, if there is room and it
+    /// fits.
     #[inline]
-    fn push(&mut self, line: &ScannedLine<'_>, text: usize, end: usize, next: usize) {
+    fn push(&mut self, next: usize) {
         let index = usize::from(self.len);
-        if let (Some(slot), Ok(text), Ok(end), Ok(next)) = (
-            self.lines.get_mut(index),
-            u32::try_from(text),
-            u32::try_from(end),
-            u32::try_from(next),
-        ) {
-            *slot = LineMark {
-                text,
-                end,
-                next,
-                code: line.code,
-                enhanced: line.enhanced,
-            };
+        if let (Some(slot), Ok(next)) = (self.next.get_mut(index), u32::try_from(next)) {
+            *slot = next;
             self.len += 1;
         }
     }
 
-    /// The remembered line `index` (counting from 0), if it starts at `start`.
+    /// Where the line after line `index` (counting from 0) starts, if it is remembered.
     #[inline]
-    fn get(&self, index: usize) -> Option<&LineMark> {
-        self.lines[..usize::from(self.len)].get(index)
+    fn next(&self, index: usize) -> Option<usize> {
+        self.next[..usize::from(self.len)]
+            .get(index)
+            .map(|&next| next as usize)
     }
 }
 
@@ -459,6 +435,7 @@ impl<'a> Reply<'a> {
     }
 
     /// One item per reply line, with the line's own code and enhanced code.
+    #[inline]
     pub fn reply_lines(&self) -> ReplyLines<'a> {
         ReplyLines {
             raw: self.raw,
@@ -723,6 +700,7 @@ pub struct ReplyLines<'a> {
 
 impl<'a> ReplyLines<'a> {
     /// The final line, from what the parse learned of it.
+    #[inline]
     fn final_line(&self) -> ReplyLine<'a> {
         let (content, _) = scan::content_end(self.raw, self.raw.len() - 1);
         ReplyLine {
@@ -768,6 +746,7 @@ impl<'a> ReplyLine<'a> {
 impl<'a> Iterator for ReplyLines<'a> {
     type Item = ReplyLine<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<ReplyLine<'a>> {
         if self.front >= self.back {
             return None;
@@ -778,16 +757,11 @@ impl<'a> Iterator for ReplyLines<'a> {
         }
         let index = self.index;
         self.index += 1;
-        if let Some(mark) = self.early.get(index) {
-            let next = mark.next as usize;
-            if next <= self.back {
+        if let Some(next) = self.early.next(index).filter(|&next| next <= self.back) {
+            // A line the parse checked and remembered the end of: only its parts are read.
+            if let Some(line) = read_known_line(&self.raw[self.front..next]) {
                 self.front = next;
-                return Some(ReplyLine {
-                    code: mark.code,
-                    enhanced: mark.enhanced,
-                    text: &self.raw[mark.text as usize..mark.end as usize],
-                    last: false,
-                });
+                return Some(line);
             }
         }
         let (line, used) = read_line(&self.raw[self.front..self.back])?;
@@ -828,17 +802,20 @@ impl core::iter::FusedIterator for ReplyLines<'_> {}
 /// reads the line again: no byte-by-byte checks of the text.
 fn read_line(input: &[u8]) -> Option<(ReplyLine<'_>, usize)> {
     let lf = scan::find_byte(input, b'\n')?;
-    let (content, terminator) = scan::content_end(input, lf);
-    let line = scan::scan_line(&input[..content], terminator, false).ok()?;
-    Some((
-        ReplyLine {
-            code: line.code,
-            enhanced: line.enhanced,
-            text: line.text,
-            last: !line.continues,
-        },
-        lf + 1,
-    ))
+    Some((read_known_line(&input[..=lf])?, lf + 1))
+}
+
+/// A line the parse has checked, LF included: its parts, without the byte-by-byte checks.
+#[inline]
+fn read_known_line(line: &[u8]) -> Option<ReplyLine<'_>> {
+    let (content, terminator) = scan::content_end(line, line.len().checked_sub(1)?);
+    let line = scan::scan_line(&line[..content], terminator, false).ok()?;
+    Some(ReplyLine {
+        code: line.code,
+        enhanced: line.enhanced,
+        text: line.text,
+        last: !line.continues,
+    })
 }
 
 /// The lines of a parsed reply with all their checks, for [`Reply::anomalies`].

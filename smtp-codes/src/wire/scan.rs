@@ -233,7 +233,8 @@ pub(crate) fn scan_line(
     };
     let (enhanced, text) = match enhanced_prefix(after) {
         Some((enhanced, len)) => {
-            if enhanced.class() != code.class() {
+            // The enhanced code's first byte is its class digit, the line's first its code's.
+            if after[0] != line[0] {
                 anomalies.insert(AnomalyKind::EnhancedClassMismatch);
             }
             (Some(enhanced), trim_blanks(&after[len..]))
@@ -300,12 +301,6 @@ fn check_text(text: &[u8], anomalies: &mut AnomalySet) {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether the word holds a byte equal to `byte` (eight bytes at a time, in safe code).
-const fn has_byte(word: u64, byte: u8) -> bool {
-    let x = word ^ (ONES * byte as u64);
-    x.wrapping_sub(ONES) & !x & HIGHS != 0
-}
-
 /// A mask with the high bit set in every byte of the word that is below 0x20 or at or above
 /// 0x7F (DEL and non-ASCII), and nowhere else. With the high bits cleared first, adding 0x60
 /// sets a byte's high bit exactly when it is at least 0x20, and adding 0x01 exactly when it is
@@ -326,16 +321,31 @@ fn word(chunk: &[u8]) -> u64 {
     chunk.try_into().map_or(0, u64::from_le_bytes)
 }
 
-/// The first position of `byte` in `input`.
+/// The first position of `byte` in `input`: a block at a time (vector compares, as in
+/// [`block_is_clean`]), then a word at a time in the block that holds it.
+#[inline]
 pub(crate) fn find_byte(input: &[u8], byte: u8) -> Option<usize> {
     let mut start = 0;
-    for chunk in input.chunks_exact(8) {
-        if has_byte(word(chunk), byte) {
+    for block in input.chunks_exact(BLOCK) {
+        // No short circuit, so the fold compiles to vector compares.
+        #[allow(clippy::needless_bitwise_bool)]
+        if block.iter().fold(false, |found, &b| found | (b == byte)) {
             break;
+        }
+        start += BLOCK;
+    }
+    let rest = &input[start..];
+    let mut words = rest.chunks_exact(8);
+    for chunk in &mut words {
+        let x = word(chunk) ^ (ONES * u64::from(byte));
+        let mask = x.wrapping_sub(ONES) & !x & HIGHS;
+        if mask != 0 {
+            return Some(start + (mask.trailing_zeros() / 8) as usize);
         }
         start += 8;
     }
-    input[start..]
+    words
+        .remainder()
         .iter()
         .position(|&b| b == byte)
         .map(|i| start + i)
