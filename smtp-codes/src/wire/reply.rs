@@ -408,6 +408,7 @@ pub struct Reply<'a> {
 impl<'a> Reply<'a> {
     /// The first complete reply in `input` and how many bytes it used, parsed leniently with
     /// the default limits ([`Parser::new`]).
+    #[inline]
     pub fn parse(input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
         Parser::new().parse(input)
     }
