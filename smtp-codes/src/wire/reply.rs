@@ -104,13 +104,17 @@ impl Parser {
     ) -> Result<(Reply<'a>, usize), ParseError> {
         loop {
             let start = progress.line_start;
-            let (lf, unusual) = match scan::search_line(input, progress.searched, progress.unusual)
-            {
-                Search::Found { lf, unusual } => (lf, unusual),
-                Search::NotYet { searched, unusual } => {
-                    return Err(self.not_yet(input.len(), progress, searched, unusual));
-                }
-            };
+            let (lf, content, unusual) =
+                match scan::search_line(input, progress.searched, progress.unusual) {
+                    Search::Found {
+                        lf,
+                        content,
+                        unusual,
+                    } => (lf, content, unusual),
+                    Search::NotYet { searched, unusual } => {
+                        return Err(self.not_yet(input.len(), progress, searched, unusual));
+                    }
+                };
             let next = lf + 1;
             if next > self.max_size {
                 return Err(ParseError::TooLarge {
@@ -123,13 +127,13 @@ impl Parser {
                     limit: self.max_lines,
                 });
             }
-            let (content, terminator) = scan::content_end(&input[start..next], lf - start);
-            let line = scan::scan_line(&input[start..start + content], terminator, unusual)
-                .map_err(|reason| ParseError::Malformed {
+            let line = scan::scan_line(&input[start..content], next - content, unusual).map_err(
+                |reason| ParseError::Malformed {
                     line: line_number,
                     reason,
                     skip: next,
-                })?;
+                },
+            )?;
             let first_code = *progress.first_code.get_or_insert(line.code);
             let found = line_anomalies(&line, first_code, self.smtputf8);
             if !found.is_empty() {
@@ -170,7 +174,7 @@ impl Parser {
                 smtputf8: self.smtputf8,
                 // What the parse learned of the lines, so reading them costs no second scan.
                 last_start: start,
-                last_text: start + content - line.text.len(),
+                last_text: content - line.text.len(),
                 early: progress.early,
             };
             return Ok((reply, next));

@@ -25,9 +25,10 @@ pub(crate) struct ScannedLine<'a> {
 /// How far the search for the end of the current line got.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Search {
-    /// The line's LF is at `lf`.
+    /// The line's LF is at `lf`, and its content ends at `content` (`lf - 1` after a CR).
     Found {
         lf: usize,
+        content: usize,
         /// The line holds a byte other than SP and printable ASCII (a CR before the LF aside).
         unusual: bool,
     },
@@ -53,15 +54,18 @@ pub(crate) fn search_line(input: &[u8], from: usize, mut unusual: bool) -> Searc
             };
         };
         match (input[flagged], input.get(flagged + 1)) {
+            // No CR before it: a CR would have been flagged first.
             (b'\n', _) => {
                 return Search::Found {
                     lf: flagged,
+                    content: flagged,
                     unusual,
                 };
             }
             (b'\r', Some(b'\n')) => {
                 return Search::Found {
                     lf: flagged + 1,
+                    content: flagged,
                     unusual,
                 };
             }
@@ -78,14 +82,22 @@ pub(crate) fn search_line(input: &[u8], from: usize, mut unusual: bool) -> Searc
             }
         }
     }
-    // The checks are decided: only the LF is left to find.
+    // The checks are decided: only the LF is left to find. A CR right before it is part of
+    // the terminator; `input[i - 1]` never is (a search never stops right after a CR that an
+    // LF may follow).
     match find_byte(&input[i..], b'\n') {
-        Some(offset) => Search::Found {
-            lf: i + offset,
-            unusual,
-        },
+        Some(offset) => {
+            let lf = i + offset;
+            let crlf = offset > 0 && input[lf - 1] == b'\r';
+            Search::Found {
+                lf,
+                content: lf - usize::from(crlf),
+                unusual,
+            }
+        }
+        // A CR at the very end is searched again, as the CR of a CRLF perhaps.
         None => Search::NotYet {
-            searched: input.len(),
+            searched: input.len() - usize::from(input.last() == Some(&b'\r')),
             unusual,
         },
     }
@@ -398,7 +410,12 @@ mod tests {
             for from in 0..=input.len() {
                 let searched = search_line(input, from.min(input.len()), false);
                 match (lf, searched) {
-                    (Some(lf), Search::Found { lf: found, unusual }) if from <= lf => {
+                    (
+                        Some(lf),
+                        Search::Found {
+                            lf: found, unusual, ..
+                        },
+                    ) if from <= lf => {
                         assert_eq!(found, lf, "{input:?} from {from}");
                         if from == 0 {
                             assert_eq!(unusual, plain_unusual(lf), "{input:?}");
