@@ -206,18 +206,11 @@ pub(crate) fn scan_line(
     unusual: bool,
 ) -> Result<ScannedLine<'_>, Malformed> {
     let (code, rest) = match line {
-        [] => return Err(Malformed::EmptyLine),
-        [a, b, c, rest @ ..] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
-            if !(b'2'..=b'5').contains(a) {
-                return Err(Malformed::InvalidClass);
-            }
+        [a @ b'2'..=b'5', b, c, rest @ ..] if b.is_ascii_digit() && c.is_ascii_digit() => {
             let value = crate::reply_code::three_digits(*a, *b, *c);
             (ReplyCode::new_unchecked(value), rest)
         }
-        [a, ..] if a.is_ascii_digit() && !(b'2'..=b'5').contains(a) => {
-            return Err(Malformed::InvalidClass);
-        }
-        _ => return Err(Malformed::NotAReplyCode),
+        _ => return Err(not_a_code(line)),
     };
     let mut anomalies = AnomalySet::EMPTY;
     if line[1] > b'5' {
@@ -263,6 +256,16 @@ pub(crate) fn scan_line(
         text,
         anomalies,
     })
+}
+
+/// Why a line does not start with a reply code.
+#[cold]
+fn not_a_code(line: &[u8]) -> Malformed {
+    match line {
+        [] => Malformed::EmptyLine,
+        [a, ..] if a.is_ascii_digit() && !(b'2'..=b'5').contains(a) => Malformed::InvalidClass,
+        _ => Malformed::NotAReplyCode,
+    }
 }
 
 /// An RFC 2034 enhanced code at the very start of the text: `class.subject.detail` with class
