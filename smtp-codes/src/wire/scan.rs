@@ -271,7 +271,8 @@ fn not_a_code(line: &[u8]) -> Malformed {
 /// An RFC 2034 enhanced code at the very start of the text: `class.subject.detail` with class
 /// 2, 4 or 5, 1 to 3 digits each and no leading zeros (RFC 3463), followed by a blank or the
 /// end of the line. Anything else (an IP address, a version number, `5.1234.1`) is text.
-#[inline]
+#[allow(clippy::inline_always)] // measured, as for `scan_line`
+#[inline(always)]
 fn enhanced_prefix(text: &[u8]) -> Option<(EnhancedCode, usize)> {
     // Most text starts otherwise: decide that before reading any number.
     if !matches!(text, [b'2' | b'4' | b'5', b'.', ..]) {
