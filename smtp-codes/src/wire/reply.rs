@@ -90,31 +90,31 @@ impl Parser {
     /// arrived. Nothing is allocated, and no input makes it panic.
     pub fn parse<'a>(&self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
         let mut progress = Progress::START;
-        self.resume(input, &mut progress)
+        self.resume(input, &mut progress, scan::search_line(input, 0, false))
     }
 
     /// [`parse`](Self::parse), continuing from `progress`: the lines before
-    /// `progress.line_start` were checked by an earlier call on the same bytes, and no LF lies
-    /// before `progress.searched`.
+    /// `progress.line_start` were checked by an earlier call on the same bytes, and `search` is
+    /// the search for the end of the next line, from `progress.searched`.
     #[inline]
     fn resume<'a>(
         &self,
         input: &'a [u8],
         progress: &mut Progress,
+        mut search: Search,
     ) -> Result<(Reply<'a>, usize), ParseError> {
         loop {
             let start = progress.line_start;
-            let (lf, content, unusual) =
-                match scan::search_line(input, progress.searched, progress.unusual) {
-                    Search::Found {
-                        lf,
-                        content,
-                        unusual,
-                    } => (lf, content, unusual),
-                    Search::NotYet { searched, unusual } => {
-                        return Err(self.not_yet(input.len(), progress, searched, unusual));
-                    }
-                };
+            let (lf, content, unusual) = match search {
+                Search::Found {
+                    lf,
+                    content,
+                    unusual,
+                } => (lf, content, unusual),
+                Search::NotYet { searched, unusual } => {
+                    return Err(self.not_yet(input.len(), progress, searched, unusual));
+                }
+            };
             let next = lf + 1;
             if next > self.max_size {
                 return Err(ParseError::TooLarge {
@@ -147,8 +147,6 @@ impl Parser {
             }
             progress.line_count = line_number;
             progress.line_start = next;
-            progress.searched = next;
-            progress.unusual = false;
             if line.continues {
                 progress.early.push(next);
                 // Another line must follow, and it would be one too many.
@@ -157,6 +155,7 @@ impl Parser {
                         limit: self.max_lines,
                     });
                 }
+                search = scan::search_line(input, next, false);
                 continue;
             }
             if let (true, Some(anomaly)) = (self.strict, progress.first_anomaly) {
@@ -342,9 +341,8 @@ impl StreamParser {
         }
         // Most reads of a slow peer end no line: say so before setting up a whole parse.
         let progress = &mut self.progress;
-        if let Search::NotYet { searched, unusual } =
-            scan::search_line(input, progress.searched, progress.unusual)
-        {
+        let search = scan::search_line(input, progress.searched, progress.unusual);
+        if let Search::NotYet { searched, unusual } = search {
             let error = self
                 .parser
                 .not_yet(input.len(), progress, searched, unusual);
@@ -353,7 +351,7 @@ impl StreamParser {
             }
             return Err(error);
         }
-        let result = self.parser.resume(input, progress);
+        let result = self.parser.resume(input, progress, search);
         if !matches!(result, Err(ParseError::Incomplete)) {
             *progress = Progress::START;
         }

@@ -114,6 +114,10 @@ pub(crate) fn search_line(input: &[u8], from: usize, mut unusual: bool) -> Searc
 #[inline(always)]
 fn first_unusual(input: &[u8], from: usize) -> Option<usize> {
     let rest = input.get(from..)?;
+    if rest.len() < BLOCK {
+        // A stream's latest few bytes, or a short line.
+        return first_in_short(rest).map(|i| from + i);
+    }
     let mut blocks = rest.chunks_exact(BLOCK);
     let mut offset = from;
     for block in &mut blocks {
@@ -127,14 +131,10 @@ fn first_unusual(input: &[u8], from: usize) -> Option<usize> {
         return None;
     }
     // The last block at once: the bytes before the tail were found clean, so a flag is the
-    // tail's. A rest shorter than a block (a stream's latest bytes) goes a word at a time.
-    match rest.len().checked_sub(BLOCK) {
-        Some(start) if !block_is_clean(&rest[start..]) => {
-            Some(from + start + first_in_block(&rest[start..]))
-        }
-        Some(_) => None,
-        None => first_in_short(tail).map(|i| offset + i),
-    }
+    // tail's.
+    let start = rest.len() - BLOCK;
+    let last = &rest[start..];
+    (!block_is_clean(last)).then(|| from + start + first_in_block(last))
 }
 
 /// The bytes [`first_unusual`] checks at once.
