@@ -226,7 +226,8 @@ impl TryFrom<&[u8]> for ReplyCode {
 
 /// The number three ASCII digits write.
 pub(crate) const fn three_digits(a: u8, b: u8, c: u8) -> u16 {
-    (a - b'0') as u16 * 100 + (b - b'0') as u16 * 10 + (c - b'0') as u16
+    // The digits' offsets subtracted once: b'0' * 111 is 5328.
+    a as u16 * 100 + b as u16 * 10 + c as u16 - 5328
 }
 
 /// The error for a number or string that is not a reply code from 200 to 599.
