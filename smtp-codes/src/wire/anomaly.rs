@@ -130,10 +130,6 @@ impl AnomalySet {
         self.0 == 0
     }
 
-    pub(crate) const fn without(self, kind: AnomalyKind) -> AnomalySet {
-        AnomalySet(self.0 & !kind.bit())
-    }
-
     pub(crate) fn union(self, other: AnomalySet) -> AnomalySet {
         AnomalySet(self.0 | other.0)
     }

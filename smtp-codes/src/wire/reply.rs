@@ -127,7 +127,13 @@ impl Parser {
                     limit: self.max_lines,
                 });
             }
-            let line = scan::scan_line(&input[start..content], next - content, unusual).map_err(
+            let line = scan::scan_line(
+                &input[start..content],
+                next - content,
+                unusual,
+                self.smtputf8,
+            )
+            .map_err(
                 |reason| ParseError::Malformed {
                     line: line_number,
                     reason,
@@ -135,7 +141,7 @@ impl Parser {
                 },
             )?;
             let first_code = *progress.first_code.get_or_insert(line.code);
-            let found = line_anomalies(&line, first_code, self.smtputf8);
+            let found = line_anomalies(&line, first_code);
             if !found.is_empty() {
                 if progress.first_anomaly.is_none() {
                     progress.first_anomaly = found.iter().next().map(|kind| Anomaly {
@@ -205,17 +211,12 @@ impl Parser {
     }
 }
 
-/// The deviations of one line, given the first line's code and whether SMTPUTF8 is in effect:
-/// the one place where a line's anomalies are decided, for the parser and for
-/// [`Reply::anomalies`].
-fn line_anomalies(line: &ScannedLine<'_>, first_code: ReplyCode, smtputf8: bool) -> AnomalySet {
+/// The deviations of one line, given the first line's code: with [`scan::scan_line`], the one
+/// place where a line's anomalies are decided, for the parser and for [`Reply::anomalies`].
+fn line_anomalies(line: &ScannedLine<'_>, first_code: ReplyCode) -> AnomalySet {
     let mut found = line.anomalies;
     if line.code != first_code {
         found.insert(AnomalyKind::CodeMismatch);
-    }
-    if smtputf8 {
-        // With SMTPUTF8, UTF-8 text is no deviation.
-        found = found.without(AnomalyKind::NonAsciiText);
     }
     found
 }
@@ -475,12 +476,14 @@ impl<'a> Reply<'a> {
 
     /// Every deviation from RFC 5321 and RFC 2034, in line order.
     pub fn anomalies(&self) -> impl Iterator<Item = Anomaly> + use<'a> {
-        let smtputf8 = self.smtputf8;
         let mut first_code = None;
-        let checked = ScannedLines { rest: self.raw };
+        let checked = ScannedLines {
+            rest: self.raw,
+            smtputf8: self.smtputf8,
+        };
         checked.enumerate().flat_map(move |(index, line)| {
             let first = *first_code.get_or_insert(line.code);
-            line_anomalies(&line, first, smtputf8)
+            line_anomalies(&line, first)
                 .iter()
                 .map(move |kind| Anomaly {
                     line: index + 1,
@@ -812,7 +815,7 @@ fn read_line(input: &[u8]) -> Option<(ReplyLine<'_>, usize)> {
 #[inline]
 fn read_known_line(line: &[u8]) -> Option<ReplyLine<'_>> {
     let (content, terminator) = scan::content_end(line, line.len().checked_sub(1)?);
-    let line = scan::scan_line(&line[..content], terminator, false).ok()?;
+    let line = scan::scan_line(&line[..content], terminator, false, false).ok()?;
     Some(ReplyLine {
         code: line.code,
         enhanced: line.enhanced,
@@ -824,6 +827,7 @@ fn read_known_line(line: &[u8]) -> Option<ReplyLine<'_>> {
 /// The lines of a parsed reply with all their checks, for [`Reply::anomalies`].
 struct ScannedLines<'a> {
     rest: &'a [u8],
+    smtputf8: bool,
 }
 
 impl<'a> Iterator for ScannedLines<'a> {
@@ -833,7 +837,8 @@ impl<'a> Iterator for ScannedLines<'a> {
         let lf = scan::find_byte(self.rest, b'\n')?;
         let (content, terminator) = scan::content_end(self.rest, lf);
         let line = &self.rest[..content];
-        let scanned = scan::scan_line(line, terminator, scan::needs_check(line)).ok()?;
+        let scanned =
+            scan::scan_line(line, terminator, scan::needs_check(line), self.smtputf8).ok()?;
         self.rest = &self.rest[lf + 1..];
         Some(scanned)
     }

@@ -195,7 +195,8 @@ pub(crate) fn content_end(line: &[u8], lf: usize) -> (usize, usize) {
 
 /// Reads a complete line (without its CR LF). `terminator_len` is 1 for a bare LF, 2 for CRLF;
 /// `unusual` says whether the line holds anything but SP and printable ASCII, as
-/// [`search_line`] or [`needs_check`] found; only then is its text checked byte by byte.
+/// [`search_line`] or [`needs_check`] found; only then is its text checked byte by byte, and
+/// UTF-8 in it is an anomaly unless `smtputf8` says SMTPUTF8 (RFC 6531) is in effect.
 // Measured: inlined, the parser and the line iterators keep the line's parts in registers
 // (`cargo xtask bench-instructions`).
 #[allow(clippy::inline_always)]
@@ -204,6 +205,7 @@ pub(crate) fn scan_line(
     line: &[u8],
     terminator_len: usize,
     unusual: bool,
+    smtputf8: bool,
 ) -> Result<ScannedLine<'_>, Malformed> {
     let (code, rest) = match line {
         [a @ b'2'..=b'5', b, c, rest @ ..] if b.is_ascii_digit() && c.is_ascii_digit() => {
@@ -247,7 +249,7 @@ pub(crate) fn scan_line(
         None => (None, trim_blanks(after)),
     };
     if unusual {
-        check_text(after, &mut anomalies);
+        check_text(after, smtputf8, &mut anomalies);
     }
     Ok(ScannedLine {
         code,
@@ -293,8 +295,9 @@ fn trim_blanks(text: &[u8]) -> &[u8] {
     &text[blanks..]
 }
 
-/// RFC 5321's textstring is HT, SP and printable US-ASCII. Records what else the text holds.
-fn check_text(text: &[u8], anomalies: &mut AnomalySet) {
+/// RFC 5321's textstring is HT, SP and printable US-ASCII. Records what else the text holds;
+/// with SMTPUTF8, UTF-8 text is no deviation.
+fn check_text(text: &[u8], smtputf8: bool, anomalies: &mut AnomalySet) {
     let mut non_ascii = false;
     for &byte in text {
         if byte >= 0x80 {
@@ -306,11 +309,11 @@ fn check_text(text: &[u8], anomalies: &mut AnomalySet) {
         }
     }
     if non_ascii {
-        anomalies.insert(if core::str::from_utf8(text).is_ok() {
-            AnomalyKind::NonAsciiText
-        } else {
-            AnomalyKind::InvalidUtf8Text
-        });
+        match (core::str::from_utf8(text).is_ok(), smtputf8) {
+            (true, true) => {}
+            (true, false) => anomalies.insert(AnomalyKind::NonAsciiText),
+            (false, _) => anomalies.insert(AnomalyKind::InvalidUtf8Text),
+        }
     }
 }
 
