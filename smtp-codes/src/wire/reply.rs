@@ -141,16 +141,9 @@ impl Parser {
                 },
             )?;
             let first_code = *progress.first_code.get_or_insert(line.code);
-            let found = line_anomalies(&line, first_code);
-            if !found.is_empty() {
-                if progress.first_anomaly.is_none() {
-                    progress.first_anomaly = found.iter().next().map(|kind| Anomaly {
-                        line: line_number,
-                        kind,
-                    });
-                }
-                progress.anomalies = progress.anomalies.union(found);
-            }
+            progress.anomalies = progress
+                .anomalies
+                .union(line_anomalies(&line, first_code));
             progress.line_count = line_number;
             progress.line_start = next;
             if line.continues {
@@ -164,12 +157,6 @@ impl Parser {
                 search = scan::search_line(input, next, false);
                 continue;
             }
-            if let (true, Some(anomaly)) = (self.strict, progress.first_anomaly) {
-                return Err(ParseError::Strict {
-                    anomaly,
-                    skip: next,
-                });
-            }
             let reply = Reply {
                 raw: &input[..next],
                 code: line.code,
@@ -182,6 +169,15 @@ impl Parser {
                 last_text: content - line.text.len(),
                 early: progress.early,
             };
+            if self.strict && !reply.is_clean() {
+                // Which anomaly came first is worked out only when it is needed.
+                if let Some(anomaly) = reply.anomalies().next() {
+                    return Err(ParseError::Strict {
+                        anomaly,
+                        skip: next,
+                    });
+                }
+            }
             return Ok((reply, next));
         }
     }
@@ -233,7 +229,6 @@ struct Progress {
     line_count: usize,
     first_code: Option<ReplyCode>,
     anomalies: AnomalySet,
-    first_anomaly: Option<Anomaly>,
     /// The first lines, as read, for the reply's iterators.
     early: EarlyLines,
 }
@@ -246,7 +241,6 @@ impl Progress {
         line_count: 0,
         first_code: None,
         anomalies: AnomalySet::EMPTY,
-        first_anomaly: None,
         early: EarlyLines::NONE,
     };
 }
