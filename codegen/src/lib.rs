@@ -45,6 +45,8 @@ mod render_markdown;
 mod render_rules;
 mod render_rust;
 mod render_schema;
+mod shapes;
+mod table_shapes;
 mod validate;
 mod validate_providers;
 mod validate_rules;

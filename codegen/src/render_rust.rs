@@ -5,6 +5,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, parse_enhanced_key};
+use crate::table_shapes::{
+    ENHANCED_INFO, KNOWN_ENHANCED, KNOWN_REPLY, REFERENCE, REPLY_INFO, REPLY_TEXT, SUBJECT_INFO,
+};
 use crate::{DATA_PATH, GENERATED_BY, providers};
 
 /// The Rust source of `smtp-codes/src/generated.rs` for a validated registry.
@@ -12,41 +15,38 @@ pub fn render_rust(registry: &Registry) -> String {
     let constants = registry.reply_codes.iter().map(reply_constant);
     let class_names = registry.classes.iter().map(|c| &c.name);
     let class_descriptions = registry.classes.iter().map(|c| &c.description);
-    let subjects = registry.subjects.iter().map(|s| {
-        let subject = num(s.subject);
-        let name = &s.name;
-        let description = &s.description;
-        let references = references(&s.references);
-        quote! {
-            SubjectInfo { subject: #subject, name: #name, description: #description, references: &[#(#references),*] }
-        }
-    });
-    let replies = registry.reply_codes.iter().map(|r| reply_info(r, registry));
+    let shapes = [
+        REFERENCE.definition(),
+        REPLY_TEXT.definition(),
+        SUBJECT_INFO.definition(),
+        REPLY_INFO.definition(),
+        ENHANCED_INFO.definition(),
+    ];
+    let subjects = registry
+        .subjects
+        .iter()
+        .map(|s| SUBJECT_INFO.literal(s, registry));
+    let replies = registry
+        .reply_codes
+        .iter()
+        .map(|r| REPLY_INFO.literal(r, registry));
     let enhanced = registry
         .enhanced_codes
         .iter()
-        .map(|e| enhanced_info(e, registry));
-    let constant_pairs = registry.reply_codes.iter().map(|r| {
-        let name = format_ident!("{}", r.name);
-        let text = &r.name;
-        quote! { (ReplyCode::#name, #text) }
-    });
-    let reply_keys = registry.reply_codes.iter().map(|r| num(r.code));
-    let enhanced_keys = registry.enhanced_codes.iter().map(|e| {
-        let (subject, detail) = e.subject_detail().expect("validated");
-        let (subject, detail) = (num(subject), num(detail));
-        quote! { (#subject, #detail) }
-    });
+        .map(|e| ENHANCED_INFO.literal(e, registry));
     let reply_len = Literal::usize_unsuffixed(registry.reply_codes.len());
     let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
     let subject_len = Literal::usize_unsuffixed(registry.subjects.len());
 
     let providers = provider_tables(registry);
-    let classifier = crate::render_rules::classifier_tables(registry, reference);
+    let classifier =
+        crate::render_rules::classifier_tables(registry, |r| REFERENCE.literal(r, registry));
     let tokens = quote! {
-        use crate::{Class, EnhancedCode, EnhancedInfo, Reference, ReplyCode, ReplyInfo, ReplyText, Status, SubjectInfo};
+        use crate::{Class, EnhancedCode, ReplyCode, Status};
         use crate::provider::{ProviderCodeInfo, ProviderDocument, ProviderTable};
         use crate::classify::{Probes, ReasonRow, Rule, RuleExample, Scope};
+
+        #(#shapes)*
 
         impl ReplyCode {
             #(#constants)*
@@ -66,16 +66,6 @@ pub fn render_rust(registry: &Registry) -> String {
 
         /// Every entry of the enhanced status code registry, ascending.
         pub(crate) static ENHANCED_TABLE: [EnhancedInfo; #enhanced_len] = [#(#enhanced),*];
-
-        /// Every generated constant with its name, so a test can check each against the table.
-        #[cfg(test)]
-        pub(crate) static CONSTANTS: [(ReplyCode, &str); #reply_len] = [#(#constant_pairs),*];
-
-        /// The code of each entry of [`REPLY_TABLE`], in order (the lookup index is built from it).
-        pub(crate) const REPLY_KEYS: [u16; #reply_len] = [#(#reply_keys),*];
-
-        /// The subject and detail of each entry of [`ENHANCED_TABLE`], in order.
-        pub(crate) const ENHANCED_KEYS: [(u16, u16); #enhanced_len] = [#(#enhanced_keys),*];
 
         #providers
 
@@ -114,80 +104,51 @@ fn provider_tables(registry: &Registry) -> TokenStream {
         .providers
         .iter()
         .map(|p| format!("{}: {}", p.name, p.description));
-    let tables = registry.providers.iter().zip(&variants).map(|(provider, variant)| {
-        let id = &provider.id;
-        let name = &provider.name;
-        let description = &provider.description;
-        let documents = provider.documents.iter().map(document_tokens);
-        let mx_hosts = provider.mx_hosts.iter().map(|m| m.text.to_ascii_lowercase());
-        let fingerprints = provider.fingerprints.iter().map(|f| &f.text);
-        let fingerprint_pairs = provider.fingerprints.iter().map(|f| probes(&f.text));
-        let (stride, bases, slots) = provider_slots(provider);
-        let stride = Literal::usize_unsuffixed(stride);
-        let bases = bases.into_iter().map(num);
-        let slots = slots.into_iter().map(|subject| {
-            let subject = subject.into_iter().map(|(exact, range)| {
-                let (exact, range) = (Literal::u8_unsuffixed(exact), Literal::u8_unsuffixed(range));
-                quote!((#exact, #range))
-            });
-            quote!(&[#(#subject),*])
-        });
-        let codes = providers::lookup_order(provider).into_iter().map(|code| {
-            let flags = providers::flags(code, registry);
-            let reply = option(code.reply.map(|r| {
-                let r = num(r);
-                quote!(ReplyCode::new_unchecked(#r))
-            }));
-            // Rows without an enhanced code sort last and never match one (subject u16::MAX).
-            let (class, subject, first, last) = code
-                .enhanced_range()
-                .unwrap_or((5, u16::MAX, 0, 0));
-            let class = class_variant(class);
-            let (subject, first, last) = (num(subject), num(first), num(last));
-            let texts = code.texts.iter();
-            let description = &code.description;
-            let document = provider
-                .documents
+    let tables = registry
+        .providers
+        .iter()
+        .zip(&variants)
+        .map(|(provider, variant)| {
+            let id = &provider.id;
+            let name = &provider.name;
+            let description = &provider.description;
+            let documents = provider.documents.iter().map(document_tokens);
+            let mx_hosts = provider
+                .mx_hosts
                 .iter()
-                .find(|d| d.id == code.document)
-                .expect("validated");
-            let label = &document.name;
-            let url = &document.url;
-            let differs = code.differs_from_registry;
-            let (unregistered, class_mismatch) = (flags.unregistered, flags.class_mismatch);
+                .map(|m| m.text.to_ascii_lowercase());
+            let fingerprints = provider.fingerprints.iter().map(|f| &f.text);
+            let fingerprint_pairs = provider.fingerprints.iter().map(|f| probes(&f.text));
+            let (stride, bases, slots) = provider_slots(provider);
+            let stride = Literal::usize_unsuffixed(stride);
+            let bases = bases.into_iter().map(num);
+            let slots = slots.into_iter().map(|subject| {
+                let subject = subject.into_iter().map(|(exact, range)| {
+                    let (exact, range) =
+                        (Literal::u8_unsuffixed(exact), Literal::u8_unsuffixed(range));
+                    quote!((#exact, #range))
+                });
+                quote!(&[#(#subject),*])
+            });
+            let codes = providers::lookup_order(provider)
+                .into_iter()
+                .map(|code| provider_code(code, provider, variant, registry));
             quote! {
-                ProviderCodeInfo {
-                    provider: Provider::#variant,
-                    reply: #reply,
-                    class: #class,
-                    subject: #subject,
-                    first: #first,
-                    last: #last,
-                    texts: &[#(#texts),*],
+                ProviderTable {
+                    id: #id,
+                    name: #name,
                     description: #description,
-                    references: &[Reference { rfc: None, section: None, label: #label, url: Some(#url) }],
-                    differs_from_registry: #differs,
-                    unregistered: #unregistered,
-                    class_mismatch: #class_mismatch,
+                    documents: &[#(#documents),*],
+                    mx_hosts: &[#(#mx_hosts),*],
+                    fingerprints: &[#(#fingerprints),*],
+                    fingerprint_pairs: &[#(#fingerprint_pairs),*],
+                    slot_stride: #stride,
+                    slot_bases: &[#(#bases),*],
+                    slots: &[#(#slots),*],
+                    codes: &[#(#codes),*],
                 }
             }
         });
-        quote! {
-            ProviderTable {
-                id: #id,
-                name: #name,
-                description: #description,
-                documents: &[#(#documents),*],
-                mx_hosts: &[#(#mx_hosts),*],
-                fingerprints: &[#(#fingerprints),*],
-                fingerprint_pairs: &[#(#fingerprint_pairs),*],
-                slot_stride: #stride,
-                slot_bases: &[#(#bases),*],
-                slots: &[#(#slots),*],
-                codes: &[#(#codes),*],
-            }
-        }
-    });
     let len = Literal::usize_unsuffixed(registry.providers.len());
     quote! {
         /// A mail provider whose documented replies the table knows (see
@@ -209,36 +170,19 @@ fn provider_tables(registry: &Registry) -> TokenStream {
 /// The Rust source of `smtp-codes-derive/src/generated.rs`: the documented codes and the
 /// registry's enhanced codes, which the derive checks attributes against.
 pub fn render_derive_table(registry: &Registry) -> String {
-    let replies = registry.reply_codes.iter().map(|r| {
-        let code = num(r.code);
-        let name = &r.name;
-        let alias_of = option(r.alias_parts().map(|(class, subject, detail)| {
-            let (class, subject, detail) = (num(class), num(subject), num(detail));
-            quote!((#class, #subject, #detail))
-        }));
-        quote! { KnownReply { code: #code, name: #name, alias_of: #alias_of } }
-    });
-    let enhanced = registry.enhanced_codes.iter().map(|e| {
-        let (subject, detail) = e.subject_detail().expect("validated");
-        let (subject, detail) = (num(subject), num(detail));
-        let deprecated = e.deprecated;
-        let replaced_by = option(replacement(e).map(|(subject, detail)| {
-            let (subject, detail) = (num(subject), num(detail));
-            quote!((#subject, #detail))
-        }));
-        quote! {
-            KnownEnhanced {
-                subject: #subject,
-                detail: #detail,
-                deprecated: #deprecated,
-                replaced_by: #replaced_by,
-            }
-        }
-    });
+    let shapes = [KNOWN_REPLY.definition(), KNOWN_ENHANCED.definition()];
+    let replies = registry
+        .reply_codes
+        .iter()
+        .map(|r| KNOWN_REPLY.literal(r, registry));
+    let enhanced = registry
+        .enhanced_codes
+        .iter()
+        .map(|e| KNOWN_ENHANCED.literal(e, registry));
     let reply_len = Literal::usize_unsuffixed(registry.reply_codes.len());
     let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
     let tokens = quote! {
-        use crate::table::{KnownEnhanced, KnownReply};
+        #(#shapes)*
 
         /// Every documented reply code, ascending.
         pub(crate) static REPLY_CODES: [KnownReply; #reply_len] = [#(#replies),*];
@@ -303,118 +247,15 @@ fn escape_doc(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn reply_info(reply: &ReplyEntry, registry: &Registry) -> TokenStream {
-    let code = reply.code;
-    let literal = num(code);
-    let name = &reply.name;
-    let status = format_ident!("{}", reply.status.variant());
-    let texts = reply.texts.iter().map(|t| {
-        let text = &t.text;
-        let reference = reference(&t.reference);
-        quote! { ReplyText { text: #text, reference: #reference } }
-    });
-    let commands = reply.commands.iter();
-    let seen_after = reply.seen_after.iter().flat_map(|s| &s.commands);
-    let alias_of = option(reply.alias_parts().map(|(class, subject, detail)| {
-        let class = class_variant(class);
-        let (subject, detail) = (num(subject), num(detail));
-        quote!(EnhancedCode::from_parts(#class, #subject, #detail))
-    }));
-    let references = references(&reply.references);
-    let description = &reply.description;
-    let notes = option_str(reply.notes.as_deref());
-    let enhanced = registry
-        .enhanced_codes
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.associated_codes.contains(&code))
-        .map(|(i, _)| num(u8::try_from(i).expect("validated: at most MAX_TABLE_ENTRIES")));
-    quote! {
-        ReplyInfo {
-            code: ReplyCode::new_unchecked(#literal),
-            name: #name,
-            status: Status::#status,
-            texts: &[#(#texts),*],
-            commands: &[#(#commands),*],
-            seen_after: &[#(#seen_after),*],
-            alias_of: #alias_of,
-            references: &[#(#references),*],
-            description: #description,
-            notes: #notes,
-            enhanced: &[#(#enhanced),*],
-        }
-    }
-}
-
 /// The subject and detail of the entry `entry` is replaced by, if any.
-fn replacement(entry: &EnhancedEntry) -> Option<(u16, u16)> {
+pub(crate) fn replacement(entry: &EnhancedEntry) -> Option<(u16, u16)> {
     entry
         .replaced_by
         .as_deref()
         .map(|key| parse_enhanced_key(key).expect("validated"))
 }
 
-fn enhanced_info(entry: &EnhancedEntry, registry: &Registry) -> TokenStream {
-    let (subject, detail) = entry.subject_detail().expect("validated");
-    let (subject, detail) = (num(subject), num(detail));
-    let key = &entry.code;
-    let title = option_str(entry.title.as_deref());
-    let classes = entry.classes.iter().map(|&c| class_variant(c));
-    let associated = entry.associated_codes.iter().map(|&c| {
-        let c = num(c);
-        quote!(ReplyCode::new_unchecked(#c))
-    });
-    let associated_note = option_str(entry.associated_note.as_deref());
-    let references = references(&entry.references);
-    let deprecated = entry.deprecated;
-    // The position of the replacement in `ENHANCED_TABLE`, as `ReplyInfo::enhanced` holds them.
-    let replaced_by = option(replacement(entry).map(|key| {
-        let index = registry
-            .enhanced_codes
-            .iter()
-            .position(|e| e.subject_detail() == Some(key))
-            .expect("validated");
-        let index = num(u8::try_from(index).expect("validated: at most MAX_TABLE_ENTRIES"));
-        quote!(#index)
-    }));
-    let description = &entry.description;
-    let notes = option_str(entry.notes.as_deref());
-    quote! {
-        EnhancedInfo {
-            key: #key,
-            subject: #subject,
-            detail: #detail,
-            title: #title,
-            classes: &[#(#classes),*],
-            associated_codes: &[#(#associated),*],
-            associated_note: #associated_note,
-            references: &[#(#references),*],
-            deprecated: #deprecated,
-            replaced_by: #replaced_by,
-            description: #description,
-            notes: #notes,
-        }
-    }
-}
-
-fn references(references: &[Reference]) -> Vec<TokenStream> {
-    references.iter().map(reference).collect()
-}
-
-fn reference(reference: &Reference) -> TokenStream {
-    let rfc = if let Some(n) = reference.rfc {
-        let n = num(n);
-        quote!(Some(#n))
-    } else {
-        quote!(None)
-    };
-    let section = option_str(reference.section.as_deref());
-    let label = reference.label();
-    let url = option_str(reference.link().as_deref());
-    quote! { Reference { rfc: #rfc, section: #section, label: #label, url: #url } }
-}
-
-fn option(value: Option<TokenStream>) -> TokenStream {
+pub(crate) fn option(value: Option<TokenStream>) -> TokenStream {
     if let Some(tokens) = value {
         quote!(Some(#tokens))
     } else {
@@ -422,13 +263,64 @@ fn option(value: Option<TokenStream>) -> TokenStream {
     }
 }
 
-fn option_str(value: Option<&str>) -> TokenStream {
+pub(crate) fn option_str(value: Option<&str>) -> TokenStream {
     option(value.map(|s| quote!(#s)))
 }
 
 /// An unsuffixed integer literal, so the generated tables read `550`, not `550u16`.
-fn num(n: impl Into<u64>) -> Literal {
+pub(crate) fn num(n: impl Into<u64>) -> Literal {
     Literal::u64_unsuffixed(n.into())
+}
+
+/// One `ProviderCodeInfo` of the generated provider tables.
+fn provider_code(
+    code: &crate::model::ProviderCode,
+    provider: &crate::model::ProviderEntry,
+    variant: &proc_macro2::Ident,
+    registry: &Registry,
+) -> TokenStream {
+    let flags = providers::flags(code, registry);
+    let reply = option(code.reply.map(|r| {
+        let r = num(r);
+        quote!(ReplyCode::new_unchecked(#r))
+    }));
+    // Rows without an enhanced code sort last and never match one (subject u16::MAX).
+    let (class, subject, first, last) = code.enhanced_range().unwrap_or((5, u16::MAX, 0, 0));
+    let class = class_variant(class);
+    let (subject, first, last) = (num(subject), num(first), num(last));
+    let texts = code.texts.iter();
+    let description = &code.description;
+    let document = provider
+        .documents
+        .iter()
+        .find(|d| d.id == code.document)
+        .expect("validated");
+    let document_reference = REFERENCE.literal(
+        &Reference {
+            name: Some(document.name.clone()),
+            url: Some(document.url.clone()),
+            ..Reference::default()
+        },
+        registry,
+    );
+    let differs = code.differs_from_registry;
+    let (unregistered, class_mismatch) = (flags.unregistered, flags.class_mismatch);
+    quote! {
+        ProviderCodeInfo {
+            provider: Provider::#variant,
+            reply: #reply,
+            class: #class,
+            subject: #subject,
+            first: #first,
+            last: #last,
+            texts: &[#(#texts),*],
+            description: #description,
+            references: &[#document_reference],
+            differs_from_registry: #differs,
+            unregistered: #unregistered,
+            class_mismatch: #class_mismatch,
+        }
+    }
 }
 
 /// A provider code's class, subject, and first and last detail.
@@ -489,7 +381,7 @@ fn provider_slots(provider: &crate::model::ProviderEntry) -> ProviderIndex {
 }
 
 /// The runtime `Class` variant of an enhanced code's class digit (2, 4 or 5, validated).
-fn class_variant(class: u8) -> TokenStream {
+pub(crate) fn class_variant(class: u8) -> TokenStream {
     match class {
         2 => quote!(Class::PositiveCompletion),
         4 => quote!(Class::TransientNegative),

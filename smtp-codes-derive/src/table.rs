@@ -4,25 +4,7 @@
 //! the cycle), so `cargo xtask codegen` writes the small table in `generated.rs` for it.
 
 use crate::generated::{ENHANCED_CODES, REPLY_CODES};
-
-/// A documented reply code.
-pub(crate) struct KnownReply {
-    pub(crate) code: u16,
-    pub(crate) name: &'static str,
-    /// For a number that is an enhanced code written without its dots (511), that code's
-    /// class, subject and detail: not a reply code a server should send.
-    pub(crate) alias_of: Option<(u8, u16, u16)>,
-}
-
-/// A registered `X.subject.detail` enhanced code.
-pub(crate) struct KnownEnhanced {
-    pub(crate) subject: u16,
-    pub(crate) detail: u16,
-    /// Deprecated by the registry (X.6.10).
-    pub(crate) deprecated: bool,
-    /// The subject and detail of the entry to use instead of a deprecated one (X.6.8).
-    pub(crate) replaced_by: Option<(u16, u16)>,
-}
+pub(crate) use crate::generated::{KnownEnhanced, KnownReply};
 
 /// The documented reply code `code`.
 pub(crate) fn reply(code: u16) -> Option<&'static KnownReply> {

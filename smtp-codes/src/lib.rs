@@ -270,10 +270,8 @@ mod wire;
 pub use class::Class;
 pub use classify::{Classification, Command, Reason, Rule, RuleExample, Scope};
 pub use enhanced::{EnhancedCode, InvalidEnhancedCode};
-pub use info::{
-    ENHANCED_CODES, EnhancedInfo, REPLY_CODES, Reference, ReplyInfo, ReplyText, SUBJECTS, Status,
-    SubjectInfo,
-};
+pub use generated::{EnhancedInfo, Reference, ReplyInfo, ReplyText, SubjectInfo};
+pub use info::{ENHANCED_CODES, REPLY_CODES, SUBJECTS, Status};
 pub use provider::{Provider, ProviderCodeInfo, ProviderDocument};
 pub use reply_code::{InvalidReplyCode, ReplyCode};
 pub use retry::Retry;

@@ -259,19 +259,3 @@ impl fmt::Display for InvalidReplyCode {
 }
 
 impl core::error::Error for InvalidReplyCode {}
-
-#[cfg(test)]
-mod tests {
-    use crate::generated::{CONSTANTS, REPLY_TABLE};
-
-    #[test]
-    fn every_generated_constant_agrees_with_its_table_entry() {
-        assert_eq!(CONSTANTS.len(), REPLY_TABLE.len());
-        for ((constant, name), entry) in CONSTANTS.iter().zip(&REPLY_TABLE) {
-            assert_eq!(*constant, entry.code(), "{name}");
-            assert_eq!(*name, entry.name());
-            let info = constant.info().expect("every constant is documented");
-            assert!(core::ptr::eq(info, entry), "{name}");
-        }
-    }
-}

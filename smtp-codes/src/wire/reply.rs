@@ -133,17 +133,13 @@ impl Parser {
                 unusual,
                 self.smtputf8,
             )
-            .map_err(
-                |reason| ParseError::Malformed {
-                    line: line_number,
-                    reason,
-                    skip: next,
-                },
-            )?;
+            .map_err(|reason| ParseError::Malformed {
+                line: line_number,
+                reason,
+                skip: next,
+            })?;
             let first_code = *progress.first_code.get_or_insert(line.code);
-            progress.anomalies = progress
-                .anomalies
-                .union(line_anomalies(&line, first_code));
+            progress.anomalies = progress.anomalies.union(line_anomalies(&line, first_code));
             progress.line_count = line_number;
             progress.line_start = next;
             if line.continues {
