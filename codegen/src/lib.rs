@@ -32,12 +32,14 @@
 
 #![forbid(unsafe_code)]
 
+mod classifier_shapes;
 mod classify;
 mod diagnostic;
 mod json;
 mod load;
 pub mod model;
 mod prescan;
+mod provider_shapes;
 mod providers;
 mod render_csv;
 mod render_json;

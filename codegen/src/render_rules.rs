@@ -4,9 +4,9 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::classifier_shapes::{REASON_ROW, RULE, RULE_EXAMPLE, unclassified};
 use crate::classify;
-use crate::model::{EnhancedPattern, Reference, Registry, RuleEntry};
-use crate::providers;
+use crate::model::Registry;
 
 /// `DATA_END` → `DataEnd`, `recipient_unknown` → `RecipientUnknown`.
 pub(crate) fn camel(name: &str) -> String {
@@ -22,10 +22,7 @@ pub(crate) fn camel(name: &str) -> String {
 }
 
 /// The tokens of the classifier's tables.
-pub(crate) fn classifier_tables(
-    registry: &Registry,
-    reference: impl Fn(&Reference) -> TokenStream,
-) -> TokenStream {
+pub(crate) fn classifier_tables(registry: &Registry) -> TokenStream {
     let commands: Vec<_> = registry
         .commands
         .iter()
@@ -48,20 +45,25 @@ pub(crate) fn classifier_tables(
         .reasons
         .iter()
         .map(|r| format!("`{}`: {}", r.name, r.description));
-    let reason_rows = registry.reasons.iter().map(|r| {
-        let name = &r.name;
-        let description = &r.description;
-        let scope = format_ident!("{}", r.scope.variant());
-        let suppress = r.suppress;
-        quote! { ReasonRow { name: #name, description: #description, scope: Scope::#scope, suppress: #suppress } }
-    });
+    let reason_rows = registry
+        .reasons
+        .iter()
+        .map(|r| REASON_ROW.literal(r, registry));
     let reason_len = Literal::usize_unsuffixed(registry.reasons.len());
 
     let ordered = classify::in_order(registry);
-    let rules = ordered.iter().map(|rule| rule_tokens(rule, &reference));
+    let rules = ordered.iter().map(|rule| RULE.literal(rule, registry));
+    let unclassified = RULE.literal(&unclassified(), registry);
+    let shapes = [
+        REASON_ROW.definition(),
+        RULE_EXAMPLE.definition(),
+        RULE.definition(),
+    ];
     let rule_len = Literal::usize_unsuffixed(ordered.len());
 
     quote! {
+        #(#shapes)*
+
         /// An SMTP command a reply answers, for [`Reply::classify`](crate::Reply::classify):
         /// the names of the data file's `commands`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,104 +98,6 @@ pub(crate) fn classifier_tables(
         pub(crate) static RULES: [Rule; #rule_len] = [#(#rules),*];
 
         /// The answer when no rule holds, which the data's catch-all rules rule out.
-        pub(crate) static UNCLASSIFIED: Rule = Rule {
-            id: "unclassified",
-            reason: Reason::Unknown,
-            provider: None,
-            code: 0,
-            enhanced: None,
-            commands: &[],
-            phrases: &[],
-            phrase_pairs: &[],
-            retry: None,
-            suppress: None,
-            scope: None,
-            references: &[],
-            examples: &[],
-        };
-    }
-}
-
-/// `Some(tokens)` for a present value, `None` for an absent one.
-fn option<T>(value: Option<T>, some: impl FnOnce(T) -> TokenStream) -> TokenStream {
-    value.map_or_else(
-        || quote!(None),
-        |value| {
-            let inner = some(value);
-            quote!(Some(#inner))
-        },
-    )
-}
-
-fn rule_tokens(rule: &RuleEntry, reference: &impl Fn(&Reference) -> TokenStream) -> TokenStream {
-    let id = &rule.id;
-    let reason = format_ident!("{}", camel(&rule.reason));
-    let when = &rule.condition;
-    let provider = option(when.provider.as_deref(), |id| {
-        let variant = format_ident!("{}", providers::variant(id));
-        quote!(Provider::#variant)
-    });
-    let code = Literal::u16_unsuffixed(when.code.unwrap_or(0));
-    let enhanced = option(
-        when.enhanced.as_deref().and_then(EnhancedPattern::parse),
-        |pattern| {
-            let class = Literal::u8_unsuffixed(pattern.class.unwrap_or(0));
-            let subject = Literal::u16_unsuffixed(pattern.subject);
-            let (first, last) = (
-                Literal::u16_unsuffixed(pattern.details.0),
-                Literal::u16_unsuffixed(pattern.details.1),
-            );
-            quote!((#class, #subject, #first, #last))
-        },
-    );
-    let commands = when.commands.iter().map(|c| format_ident!("{}", camel(c)));
-    let phrases: Vec<String> = when
-        .phrases
-        .iter()
-        .map(|p| p.to_ascii_lowercase())
-        .collect();
-    let pairs = phrases
-        .iter()
-        .map(|p| Literal::byte_string(p.as_bytes()))
-        .collect::<Vec<_>>();
-    let retry = option(rule.retry, |retry| {
-        let variant = format_ident!("{}", retry.variant());
-        quote!(crate::Retry::#variant)
-    });
-    let suppress = option(rule.suppress, |suppress| quote!(#suppress));
-    let scope = option(rule.scope, |scope| {
-        let variant = format_ident!("{}", scope.variant());
-        quote!(Scope::#variant)
-    });
-    let references = rule.references.iter().map(reference);
-    let examples = rule.examples.iter().map(|example| {
-        let reply = &example.reply;
-        let command = option(example.command.as_deref(), |c| {
-            let variant = format_ident!("{}", camel(c));
-            quote!(Command::#variant)
-        });
-        let provider = option(example.provider.as_deref(), |id| {
-            let variant = format_ident!("{}", providers::variant(id));
-            quote!(Provider::#variant)
-        });
-        let source = reference(&example.source);
-        quote! { RuleExample { reply: #reply, command: #command, provider: #provider, source: #source } }
-    });
-    quote! {
-        Rule {
-            id: #id,
-            reason: Reason::#reason,
-            provider: #provider,
-            code: #code,
-            enhanced: #enhanced,
-            commands: &[#(Command::#commands),*],
-            phrases: &[#(#phrases),*],
-            phrase_pairs: &[#(Probes::of(#pairs)),*],
-            retry: #retry,
-            suppress: #suppress,
-            scope: #scope,
-            references: &[#(#references),*],
-            examples: &[#(#examples),*],
-        }
+        pub(crate) static UNCLASSIFIED: Rule = #unclassified;
     }
 }

@@ -5,6 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, parse_enhanced_key};
+use crate::provider_shapes::{PROVIDER_CODE_INFO, PROVIDER_DOCUMENT, PROVIDER_TABLE};
 use crate::table_shapes::{
     ENHANCED_INFO, KNOWN_ENHANCED, KNOWN_REPLY, REFERENCE, REPLY_INFO, REPLY_TEXT, SUBJECT_INFO,
 };
@@ -38,13 +39,16 @@ pub fn render_rust(registry: &Registry) -> String {
     let enhanced_len = Literal::usize_unsuffixed(registry.enhanced_codes.len());
     let subject_len = Literal::usize_unsuffixed(registry.subjects.len());
 
+    let provider_shapes = [
+        PROVIDER_DOCUMENT.definition(),
+        PROVIDER_CODE_INFO.definition(),
+        PROVIDER_TABLE.definition(),
+    ];
     let providers = provider_tables(registry);
-    let classifier =
-        crate::render_rules::classifier_tables(registry, |r| REFERENCE.literal(r, registry));
+    let classifier = crate::render_rules::classifier_tables(registry);
     let tokens = quote! {
-        use crate::{Class, EnhancedCode, ReplyCode, Status};
-        use crate::provider::{ProviderCodeInfo, ProviderDocument, ProviderTable};
-        use crate::classify::{Probes, ReasonRow, Rule, RuleExample, Scope};
+        use crate::{Class, EnhancedCode, ReplyCode, Retry, Status};
+        use crate::classify::{Probes, Scope};
 
         #(#shapes)*
 
@@ -67,6 +71,8 @@ pub fn render_rust(registry: &Registry) -> String {
         /// Every entry of the enhanced status code registry, ascending.
         pub(crate) static ENHANCED_TABLE: [EnhancedInfo; #enhanced_len] = [#(#enhanced),*];
 
+        #(#provider_shapes)*
+
         #providers
 
         #classifier
@@ -75,19 +81,6 @@ pub fn render_rust(registry: &Registry) -> String {
 }
 
 /// The `Provider` enum and the table behind it.
-/// One `ProviderDocument` of the generated provider tables.
-fn document_tokens(d: &crate::model::ProviderDocument) -> TokenStream {
-    let name = &d.name;
-    let url = &d.url;
-    let copy = option_str(d.copy.as_deref());
-    let retrieved = &d.retrieved;
-    let licence = &d.licence;
-    let attribution = option_str(d.attribution.as_deref());
-    quote! {
-        ProviderDocument { name: #name, url: #url, copy: #copy, retrieved: #retrieved, licence: #licence, attribution: #attribution }
-    }
-}
-
 /// The `Probes` of a text, as a constant expression.
 pub(crate) fn probes(text: &str) -> TokenStream {
     let bytes = Literal::byte_string(text.as_bytes());
@@ -107,48 +100,7 @@ fn provider_tables(registry: &Registry) -> TokenStream {
     let tables = registry
         .providers
         .iter()
-        .zip(&variants)
-        .map(|(provider, variant)| {
-            let id = &provider.id;
-            let name = &provider.name;
-            let description = &provider.description;
-            let documents = provider.documents.iter().map(document_tokens);
-            let mx_hosts = provider
-                .mx_hosts
-                .iter()
-                .map(|m| m.text.to_ascii_lowercase());
-            let fingerprints = provider.fingerprints.iter().map(|f| &f.text);
-            let fingerprint_pairs = provider.fingerprints.iter().map(|f| probes(&f.text));
-            let (stride, bases, slots) = provider_slots(provider);
-            let stride = Literal::usize_unsuffixed(stride);
-            let bases = bases.into_iter().map(num);
-            let slots = slots.into_iter().map(|subject| {
-                let subject = subject.into_iter().map(|(exact, range)| {
-                    let (exact, range) =
-                        (Literal::u8_unsuffixed(exact), Literal::u8_unsuffixed(range));
-                    quote!((#exact, #range))
-                });
-                quote!(&[#(#subject),*])
-            });
-            let codes = providers::lookup_order(provider)
-                .into_iter()
-                .map(|code| provider_code(code, provider, variant, registry));
-            quote! {
-                ProviderTable {
-                    id: #id,
-                    name: #name,
-                    description: #description,
-                    documents: &[#(#documents),*],
-                    mx_hosts: &[#(#mx_hosts),*],
-                    fingerprints: &[#(#fingerprints),*],
-                    fingerprint_pairs: &[#(#fingerprint_pairs),*],
-                    slot_stride: #stride,
-                    slot_bases: &[#(#bases),*],
-                    slots: &[#(#slots),*],
-                    codes: &[#(#codes),*],
-                }
-            }
-        });
+        .map(|provider| PROVIDER_TABLE.literal(provider, registry));
     let len = Literal::usize_unsuffixed(registry.providers.len());
     quote! {
         /// A mail provider whose documented replies the table knows (see
@@ -272,57 +224,6 @@ pub(crate) fn num(n: impl Into<u64>) -> Literal {
     Literal::u64_unsuffixed(n.into())
 }
 
-/// One `ProviderCodeInfo` of the generated provider tables.
-fn provider_code(
-    code: &crate::model::ProviderCode,
-    provider: &crate::model::ProviderEntry,
-    variant: &proc_macro2::Ident,
-    registry: &Registry,
-) -> TokenStream {
-    let flags = providers::flags(code, registry);
-    let reply = option(code.reply.map(|r| {
-        let r = num(r);
-        quote!(ReplyCode::new_unchecked(#r))
-    }));
-    // Rows without an enhanced code sort last and never match one (subject u16::MAX).
-    let (class, subject, first, last) = code.enhanced_range().unwrap_or((5, u16::MAX, 0, 0));
-    let class = class_variant(class);
-    let (subject, first, last) = (num(subject), num(first), num(last));
-    let texts = code.texts.iter();
-    let description = &code.description;
-    let document = provider
-        .documents
-        .iter()
-        .find(|d| d.id == code.document)
-        .expect("validated");
-    let document_reference = REFERENCE.literal(
-        &Reference {
-            name: Some(document.name.clone()),
-            url: Some(document.url.clone()),
-            ..Reference::default()
-        },
-        registry,
-    );
-    let differs = code.differs_from_registry;
-    let (unregistered, class_mismatch) = (flags.unregistered, flags.class_mismatch);
-    quote! {
-        ProviderCodeInfo {
-            provider: Provider::#variant,
-            reply: #reply,
-            class: #class,
-            subject: #subject,
-            first: #first,
-            last: #last,
-            texts: &[#(#texts),*],
-            description: #description,
-            references: &[#document_reference],
-            differs_from_registry: #differs,
-            unregistered: #unregistered,
-            class_mismatch: #class_mismatch,
-        }
-    }
-}
-
 /// A provider code's class, subject, and first and last detail.
 type Range = (u8, u16, u16, u16);
 
@@ -333,7 +234,7 @@ type ProviderIndex = (usize, Vec<u16>, Vec<Vec<(u8, u8)>>);
 /// detail it covers (`bases`), and one slot per detail from there (`slots`) with the positions
 /// in the lookup order of the first row for exactly that code and of the first row whose range
 /// covers it, 255 for none. Table `class_index * stride + subject` holds class and subject.
-fn provider_slots(provider: &crate::model::ProviderEntry) -> ProviderIndex {
+pub(crate) fn provider_slots(provider: &crate::model::ProviderEntry) -> ProviderIndex {
     let rows = providers::lookup_order(provider);
     let known: Vec<(u8, Range)> = rows
         .iter()

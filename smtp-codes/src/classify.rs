@@ -5,8 +5,9 @@
 
 use core::fmt;
 
-use crate::generated::{REASON_TABLE, RULES};
-use crate::{EnhancedCode, Provider, Reference, Reply, ReplyCode, Retry};
+use crate::generated::{REASON_TABLE, RULES, ReasonRow};
+pub use crate::generated::{Rule, RuleExample};
+use crate::{EnhancedCode, Provider, Reply, ReplyCode, Retry};
 
 pub use crate::generated::{Command, Reason};
 
@@ -102,14 +103,6 @@ impl fmt::Display for Reason {
     }
 }
 
-/// What the generated table holds for one reason.
-pub(crate) struct ReasonRow {
-    pub(crate) name: &'static str,
-    pub(crate) description: &'static str,
-    pub(crate) scope: Scope,
-    pub(crate) suppress: bool,
-}
-
 /// What a failure concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Scope {
@@ -144,90 +137,11 @@ impl fmt::Display for Scope {
     }
 }
 
-/// One classification rule of the data file: what a reply must show, and the reason it then
-/// gives, with the documents behind it and real replies it decides.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct Rule {
-    pub(crate) id: &'static str,
-    pub(crate) reason: Reason,
-    pub(crate) provider: Option<Provider>,
-    /// A reply code (200 to 599) or a class (2 to 5), or 0 for any 4xx or 5xx reply.
-    pub(crate) code: u16,
-    /// Class (0 for any), subject, first and last detail; `None` for any reply.
-    pub(crate) enhanced: Option<(u8, u16, u16, u16)>,
-    pub(crate) commands: &'static [Command],
-    /// Lower case.
-    pub(crate) phrases: &'static [&'static str],
-    /// Some byte pairs of each phrase, to skip a phrase the text cannot hold without a search.
-    pub(crate) phrase_pairs: &'static [Probes],
-    pub(crate) retry: Option<Retry>,
-    pub(crate) suppress: Option<bool>,
-    pub(crate) scope: Option<Scope>,
-    pub(crate) references: &'static [Reference],
-    pub(crate) examples: &'static [RuleExample],
-}
-
-/// A real reply a [`Rule`] decides, with where it comes from.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct RuleExample {
-    pub(crate) reply: &'static str,
-    pub(crate) command: Option<Command>,
-    pub(crate) provider: Option<Provider>,
-    pub(crate) source: Reference,
-}
-
-impl RuleExample {
-    /// The reply, lines separated by CRLF.
-    pub const fn reply(&self) -> &'static str {
-        self.reply
-    }
-
-    /// The command it answered, when the source says.
-    pub const fn command(&self) -> Option<Command> {
-        self.command
-    }
-
-    /// The provider a client would know it from (the MX host), for a documented reply that
-    /// carries no fingerprint of its own.
-    pub const fn provider(&self) -> Option<Provider> {
-        self.provider
-    }
-
-    /// Where it comes from.
-    pub const fn source(&self) -> &Reference {
-        &self.source
-    }
-}
-
+/// The methods of [`Rule`] that compute something; the accessors of its fields are generated
+/// with the struct.
 impl Rule {
     /// Every rule, in the order they are tried.
     pub const ALL: &'static [Rule] = &RULES;
-
-    /// The rule's identifier, such as `google-spf`.
-    pub const fn id(&self) -> &'static str {
-        self.id
-    }
-
-    /// The reason it gives.
-    pub const fn reason(&self) -> Reason {
-        self.reason
-    }
-
-    /// The documents behind it.
-    pub const fn references(&self) -> &'static [Reference] {
-        self.references
-    }
-
-    /// Real replies it decides, with their sources.
-    pub const fn examples(&self) -> &'static [RuleExample] {
-        self.examples
-    }
-
-    /// The phrases of which a reply must hold one (ignoring ASCII case), in lower case; empty
-    /// when the rule has no phrase condition.
-    pub const fn phrases(&self) -> &'static [&'static str] {
-        self.phrases
-    }
 
     /// Whether every condition of the rule but its phrases holds for a reply with these codes,
     /// provider and command: the part [`Reply::classify`](crate::Reply::classify) checks

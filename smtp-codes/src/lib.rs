@@ -270,9 +270,11 @@ mod wire;
 pub use class::Class;
 pub use classify::{Classification, Command, Reason, Rule, RuleExample, Scope};
 pub use enhanced::{EnhancedCode, InvalidEnhancedCode};
-pub use generated::{EnhancedInfo, Reference, ReplyInfo, ReplyText, SubjectInfo};
+pub use generated::{
+    EnhancedInfo, ProviderCodeInfo, ProviderDocument, Reference, ReplyInfo, ReplyText, SubjectInfo,
+};
 pub use info::{ENHANCED_CODES, REPLY_CODES, SUBJECTS, Status};
-pub use provider::{Provider, ProviderCodeInfo, ProviderDocument};
+pub use provider::Provider;
 pub use reply_code::{InvalidReplyCode, ReplyCode};
 pub use retry::Retry;
 /// Derives [`SmtpReply`](trait@SmtpReply) for a struct or enum from its `#[smtp(...)]`

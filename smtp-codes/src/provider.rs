@@ -5,8 +5,8 @@
 //! SPF failure, the registry's X.7.27 a sender's null MX), so a provider's reading is kept
 //! beside the registry's, never instead of it.
 
-use crate::generated::PROVIDER_TABLE;
-use crate::{Class, EnhancedCode, Reference, ReplyCode};
+use crate::generated::{PROVIDER_TABLE, ProviderCodeInfo, ProviderDocument, ProviderTable};
+use crate::{Class, EnhancedCode, ReplyCode};
 
 pub use crate::generated::Provider;
 
@@ -252,102 +252,9 @@ pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// matches no code.
 const NO_SUBJECT: u16 = u16::MAX;
 
-/// What the generated table holds for one provider.
-pub(crate) struct ProviderTable {
-    pub(crate) id: &'static str,
-    pub(crate) name: &'static str,
-    pub(crate) description: &'static str,
-    pub(crate) documents: &'static [ProviderDocument],
-    /// Host names, or `*.domain` for any subdomain.
-    pub(crate) mx_hosts: &'static [&'static str],
-    pub(crate) fingerprints: &'static [&'static str],
-    /// The byte pairs of each fingerprint, to skip one the text cannot hold without a search.
-    pub(crate) fingerprint_pairs: &'static [crate::classify::Probes],
-    /// How many subjects each class's part of the index has: the index of class `c` (0 for
-    /// 2, 1 for 4, 2 for 5) and subject `s` is `c * slot_stride + s`.
-    pub(crate) slot_stride: usize,
-    /// For each class and subject, the first detail its slots stand for.
-    pub(crate) slot_bases: &'static [u16],
-    /// For each subject, one slot per detail from its base: the positions in `codes` of the
-    /// first row for exactly that code (the rows for one code are adjacent) and of the row
-    /// whose range covers it, each `NO_ROW` when there is none.
-    pub(crate) slots: &'static [&'static [(u8, u8)]],
-    /// Sorted by subject, then first detail.
-    pub(crate) codes: &'static [ProviderCodeInfo],
-}
-
-/// A document a provider publishes about its replies, and the copy this table was made from.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ProviderDocument {
-    pub(crate) name: &'static str,
-    pub(crate) url: &'static str,
-    pub(crate) copy: Option<&'static str>,
-    pub(crate) retrieved: &'static str,
-    pub(crate) licence: &'static str,
-    pub(crate) attribution: Option<&'static str>,
-}
-
-impl ProviderDocument {
-    /// Its title.
-    pub const fn name(&self) -> &'static str {
-        self.name
-    }
-
-    /// Where the provider publishes it.
-    pub const fn url(&self) -> &'static str {
-        self.url
-    }
-
-    /// Where the copy the table was made from can be read, when it is not `url`.
-    pub const fn copy(&self) -> Option<&'static str> {
-        self.copy
-    }
-
-    /// The date of that copy, `YYYY-MM-DD`.
-    pub const fn retrieved(&self) -> &'static str {
-        self.retrieved
-    }
-
-    /// The document's licence as its publisher states it (`CC BY 4.0`), or `unknown`.
-    pub const fn licence(&self) -> &'static str {
-        self.licence
-    }
-
-    /// The attribution the licence asks for, if any.
-    pub const fn attribution(&self) -> Option<&'static str> {
-        self.attribution
-    }
-}
-
-/// One code a provider documents: an enhanced code (or a range of details), the basic code
-/// the document pairs it with, the texts the provider sends, and what the provider means.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct ProviderCodeInfo {
-    pub(crate) provider: Provider,
-    pub(crate) reply: Option<ReplyCode>,
-    pub(crate) class: Class,
-    pub(crate) subject: u16,
-    pub(crate) first: u16,
-    pub(crate) last: u16,
-    pub(crate) texts: &'static [&'static str],
-    pub(crate) description: &'static str,
-    pub(crate) references: &'static [Reference],
-    pub(crate) differs_from_registry: bool,
-    pub(crate) unregistered: bool,
-    pub(crate) class_mismatch: bool,
-}
-
+/// The methods of [`ProviderCodeInfo`] that compute something; the accessors of its fields
+/// are generated with the struct.
 impl ProviderCodeInfo {
-    /// The provider.
-    pub const fn provider(&self) -> Provider {
-        self.provider
-    }
-
-    /// The basic reply code the document pairs it with, if it gives one.
-    pub const fn reply_code(&self) -> Option<ReplyCode> {
-        self.reply
-    }
-
     /// The enhanced code; for a documented range, its first code. `None` for a row the
     /// document gives only a basic code for.
     pub const fn enhanced_code(&self) -> Option<EnhancedCode> {
@@ -379,37 +286,6 @@ impl ProviderCodeInfo {
     /// Whether `code` is this row's code or in its range (whatever its class).
     pub const fn covers(&self, code: EnhancedCode) -> bool {
         code.subject() == self.subject && code.detail() >= self.first && code.detail() <= self.last
-    }
-
-    /// Reply texts as the provider's document shows them.
-    pub const fn texts(&self) -> &'static [&'static str] {
-        self.texts
-    }
-
-    /// What the provider means by it, in this project's words.
-    pub const fn description(&self) -> &'static str {
-        self.description
-    }
-
-    /// The provider's document it comes from.
-    pub const fn references(&self) -> &'static [Reference] {
-        self.references
-    }
-
-    /// Whether the IANA registry gives the same number another meaning (Gmail's 5.7.27).
-    pub const fn differs_from_registry(&self) -> bool {
-        self.differs_from_registry
-    }
-
-    /// Whether the IANA registry has no such code at all (Gmail's 5.7.80).
-    pub const fn unregistered(&self) -> bool {
-        self.unregistered
-    }
-
-    /// Whether the document pairs the enhanced code with a basic code of another class
-    /// (Gmail's `421 5.7.32`).
-    pub const fn class_mismatch(&self) -> bool {
-        self.class_mismatch
     }
 }
 
