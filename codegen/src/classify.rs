@@ -32,24 +32,10 @@ pub(crate) fn read(reply: &str) -> Option<Seen> {
     }
     let code: u16 = last[..3].parse().ok()?;
     let text = last.get(4..).unwrap_or("");
-    let enhanced = text.split([' ', '\t']).next().and_then(|word| {
-        let mut parts = word.split('.');
-        let class = match parts.next()? {
-            "2" => 2,
-            "4" => 4,
-            "5" => 5,
-            _ => return None,
-        };
-        let number = |part: &str| -> Option<u16> {
-            let ok = (1..=3).contains(&part.len())
-                && part.bytes().all(|b| b.is_ascii_digit())
-                && !(part.len() > 1 && part.starts_with('0'));
-            ok.then(|| part.parse().ok()).flatten()
-        };
-        let subject = number(parts.next()?)?;
-        let detail = number(parts.next()?)?;
-        parts.next().is_none().then_some((class, subject, detail))
-    });
+    let enhanced = text
+        .split([' ', '\t'])
+        .next()
+        .and_then(crate::model::parse_enhanced_code);
     Some(Seen {
         code,
         enhanced,

@@ -216,16 +216,7 @@ pub struct ReplyEntry {
 impl ReplyEntry {
     /// The `(class, subject, detail)` of `alias_of`, when it is well formed.
     pub fn alias_parts(&self) -> Option<(u8, u16, u16)> {
-        let alias = self.alias_of.as_deref()?;
-        let (class, rest) = alias.split_once('.')?;
-        let class = match class {
-            "2" => 2,
-            "4" => 4,
-            "5" => 5,
-            _ => return None,
-        };
-        let (subject, detail) = rest.split_once('.')?;
-        Some((class, parse_part(subject)?, parse_part(detail)?))
+        parse_enhanced_code(self.alias_of.as_deref()?)
     }
 }
 
@@ -278,13 +269,39 @@ impl EnhancedEntry {
     }
 }
 
-/// Parses `X.<subject>.<detail>` with 1 to 3 digits each and no leading zeros.
+/// Parses `X.<subject>.<detail>`, a key of the registry.
 pub fn parse_enhanced_key(code: &str) -> Option<(u16, u16)> {
-    let rest = code.strip_prefix("X.")?;
-    let (subject, detail) = rest.split_once('.')?;
-    Some((parse_part(subject)?, parse_part(detail)?))
+    match enhanced_parts(code)? {
+        ("X", subject, detail) => Some((parse_part(subject)?, parse_part(detail)?)),
+        _ => None,
+    }
 }
 
+/// Parses `class.subject.detail` with class 2, 4 or 5 (`5.1.1`).
+pub fn parse_enhanced_code(code: &str) -> Option<(u8, u16, u16)> {
+    let (class, subject, detail) = enhanced_parts(code)?;
+    Some((parse_class(class)?, parse_part(subject)?, parse_part(detail)?))
+}
+
+/// The three dot-separated parts of an enhanced code or key, unread: the one place codegen
+/// splits RFC 3463's `class.subject.detail`.
+fn enhanced_parts(code: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = code.split('.');
+    let found = (parts.next()?, parts.next()?, parts.next()?);
+    parts.next().is_none().then_some(found)
+}
+
+/// An enhanced code's class: 2, 4 or 5.
+fn parse_class(class: &str) -> Option<u8> {
+    match class {
+        "2" => Some(2),
+        "4" => Some(4),
+        "5" => Some(5),
+        _ => None,
+    }
+}
+
+/// A subject or detail: 1 to 3 digits, no leading zeros (RFC 3463, section 2).
 fn parse_part(part: &str) -> Option<u16> {
     let well_formed = (1..=3).contains(&part.len())
         && part.bytes().all(|b| b.is_ascii_digit())
@@ -378,19 +395,8 @@ impl ProviderCode {
             Some((low, high)) => (low, high),
             None => (text, text),
         };
-        let parse = |code: &str| -> Option<(u8, u16, u16)> {
-            let (class, rest) = code.split_once('.')?;
-            let class = match class {
-                "2" => 2,
-                "4" => 4,
-                "5" => 5,
-                _ => return None,
-            };
-            let (subject, detail) = rest.split_once('.')?;
-            Some((class, parse_part(subject)?, parse_part(detail)?))
-        };
-        let (class, subject, first) = parse(low)?;
-        let (high_class, high_subject, last) = parse(high)?;
+        let (class, subject, first) = parse_enhanced_code(low)?;
+        let (high_class, high_subject, last) = parse_enhanced_code(high)?;
         (class == high_class && subject == high_subject && first <= last)
             .then_some((class, subject, first, last))
     }
@@ -582,20 +588,16 @@ impl EnhancedPattern {
     pub fn parse(text: &str) -> Option<EnhancedPattern> {
         let (low, high) = text.split_once('-').unwrap_or((text, text));
         let part = |code: &str| -> Option<(Option<u8>, u16, Option<u16>)> {
-            let mut parts = code.split('.');
-            let class = match parts.next()? {
+            let (class, subject, detail) = enhanced_parts(code)?;
+            let class = match class {
                 "X" => None,
-                "2" => Some(2),
-                "4" => Some(4),
-                "5" => Some(5),
-                _ => return None,
+                class => Some(parse_class(class)?),
             };
-            let subject = parse_part(parts.next()?)?;
-            let detail = match parts.next()? {
+            let detail = match detail {
                 "*" => None,
                 detail => Some(parse_part(detail)?),
             };
-            parts.next().is_none().then_some((class, subject, detail))
+            Some((class, parse_part(subject)?, detail))
         };
         let (class, subject, first) = part(low)?;
         let (high_class, high_subject, last) = part(high)?;
