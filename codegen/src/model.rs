@@ -280,7 +280,11 @@ pub fn parse_enhanced_key(code: &str) -> Option<(u16, u16)> {
 /// Parses `class.subject.detail` with class 2, 4 or 5 (`5.1.1`).
 pub fn parse_enhanced_code(code: &str) -> Option<(u8, u16, u16)> {
     let (class, subject, detail) = enhanced_parts(code)?;
-    Some((parse_class(class)?, parse_part(subject)?, parse_part(detail)?))
+    Some((
+        parse_class(class)?,
+        parse_part(subject)?,
+        parse_part(detail)?,
+    ))
 }
 
 /// The three dot-separated parts of an enhanced code or key, unread: the one place codegen

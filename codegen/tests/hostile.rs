@@ -13,57 +13,19 @@ use codegen::{
 
 const FILE: &str = "data/test.yaml";
 
-/// A small data file that passes every rule (as in `validation.rs`).
-const VALID: &str = r#"classes:
-  - class: 2
-    name: Positive Completion
-    description: Done.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-  - class: 3
-    name: Positive Intermediate
-    description: Go on.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-  - class: 4
-    name: Transient Negative Completion
-    description: Try later.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-  - class: 5
-    name: Permanent Negative Completion
-    description: Give up.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-subjects:
-  - subject: 1
-    name: Addressing Status
-    description: Addresses.
-    references: [{ rfc: 3463, section: "3.2" }]
-reply_codes:
-  - code: 250
-    name: OK
-    status: standard
-    commands: [MAIL]
-    references:
-      - { rfc: 5321, section: "4.2.3" }
-    description: It worked.
-  - code: 550
-    name: MAILBOX_UNAVAILABLE
-    status: standard
-    references:
-      - { rfc: 5321, section: "4.2.3" }
-      - { rfc: 1846 }
-    description: No.
-enhanced_codes:
-  - code: X.1.1
-    title: Bad destination mailbox address
-    classes: [5]
-    associated_codes: [550]
-    references:
-      - { rfc: 3463, section: "3.2" }
-    description: No such mailbox.
-rfcs:
-  - { rfc: 1846, title: SMTP 521 Reply Code }
-  - { rfc: 3463, title: Enhanced Mail System Status Codes }
-  - { rfc: 5321, title: Simple Mail Transfer Protocol }
-"#;
+/// A small data file that passes every rule (shared with `validation.rs`).
+const VALID: &str = include_str!("support/valid.yaml");
+
+/// [`VALID`] with an RFC that only reply code 550 cites, so a test can break either.
+fn valid() -> String {
+    VALID
+        .replacen(
+            "      - { rfc: 5321, section: \"4.2.3\" }\n    description: No.\n",
+            "      - { rfc: 5321, section: \"4.2.3\" }\n      - { rfc: 1846 }\n    description: No.\n",
+            1,
+        )
+        .replacen("rfcs:\n", "rfcs:\n  - { rfc: 1846, title: SMTP 521 Reply Code }\n", 1)
+}
 
 /// The whole report for `source`, which must be refused.
 fn errors(source: &str) -> String {
@@ -73,9 +35,29 @@ fn errors(source: &str) -> String {
     }
 }
 
+/// The line numbers (from 1) of the lines of `source` that hold `needle`, so the expected
+/// messages follow the fixture instead of restating its layout.
+fn lines_of(source: &str, needle: &str) -> Vec<usize> {
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The line number of the one line of `source` that holds `needle`.
+#[track_caller]
+fn line_of(source: &str, needle: &str) -> usize {
+    let lines = lines_of(source, needle);
+    assert_eq!(lines.len(), 1, "{needle:?} stands on lines {lines:?}");
+    lines[0]
+}
+
 fn replace(from: &str, to: &str) -> String {
-    assert!(VALID.contains(from), "fixture lacks {from:?}");
-    VALID.replacen(from, to, 1)
+    let valid = valid();
+    assert!(valid.contains(from), "fixture lacks {from:?}");
+    valid.replacen(from, to, 1)
 }
 
 #[track_caller]
@@ -119,11 +101,19 @@ fn a_misspelt_field_and_a_duplicate_come_out_in_one_run() {
     let report = errors(&source);
     assert_reports(
         &report,
-        "error: data/test.yaml:30: reply code 250: unknown field `descripton`",
+        &format!(
+            "error: data/test.yaml:{}: reply code 250: unknown field `descripton`",
+            line_of(&source, "descripton:")
+        ),
     );
+    let [first, second] = lines_of(&source, "  - code: X.1.1")[..] else {
+        panic!("the entry is doubled");
+    };
     assert_reports(
         &report,
-        "error: data/test.yaml:46: enhanced code X.1.1: duplicate code; first defined at line 39",
+        &format!(
+            "error: data/test.yaml:{second}: enhanced code X.1.1: duplicate code; first defined at line {first}"
+        ),
     );
     assert!(report.ends_with("\n2 problems found; nothing was written"));
     // In file order.
@@ -137,11 +127,14 @@ fn a_misspelt_field_and_a_duplicate_come_out_in_one_run() {
     std::fs::remove_dir_all(&root).unwrap();
     assert_reports(
         &report,
-        "data/smtp-codes.yaml:30: reply code 250: unknown field `descripton`",
+        &format!(
+            "data/smtp-codes.yaml:{}: reply code 250: unknown field `descripton`",
+            line_of(&source, "descripton:")
+        ),
     );
     assert_reports(
         &report,
-        "data/smtp-codes.yaml:46: enhanced code X.1.1: duplicate code",
+        &format!("data/smtp-codes.yaml:{second}: enhanced code X.1.1: duplicate code"),
     );
 }
 
@@ -149,13 +142,17 @@ fn a_misspelt_field_and_a_duplicate_come_out_in_one_run() {
 fn an_entry_that_did_not_read_does_not_make_others_look_wrong() {
     // 550 is the only entry citing RFC 1846 and the code X.1.1 is associated with; when it
     // does not read, neither may be reported as missing or uncited.
-    let report = errors(&replace(
+    let source = replace(
         "    name: MAILBOX_UNAVAILABLE\n",
         "    nam: MAILBOX_UNAVAILABLE\n",
-    ));
+    );
+    let report = errors(&source);
     assert_reports(
         only_problem(&report),
-        "data/test.yaml:32: reply code 550: unknown field `nam`",
+        &format!(
+            "data/test.yaml:{}: reply code 550: unknown field `nam`",
+            line_of(&source, "nam:")
+        ),
     );
 
     // Likewise an RFC entry that does not read, for the entries that cite it.
@@ -190,7 +187,8 @@ fn a_report_lists_the_first_problems_and_counts_the_rest() {
     assert_eq!(diagnostics.total(), 1000);
     // The earliest in the file are the ones listed.
     let lines: Vec<usize> = diagnostics.iter().map(|d| d.line.unwrap()).collect();
-    assert_eq!(lines, (38..38 + MAX_DIAGNOSTICS).collect::<Vec<_>>());
+    let first = lines_of(&source, "nme: OK")[0];
+    assert_eq!(lines, (first..first + MAX_DIAGNOSTICS).collect::<Vec<_>>());
     let report = diagnostics.to_string();
     assert_reports(
         &report,
@@ -221,13 +219,28 @@ fn anchors_and_aliases_are_refused_with_line_and_column() {
     .replacen("  - code: 550\n", "  - &entry\n    code: 550\n", 1);
     let report = errors(&source);
     let problems: Vec<&str> = report.lines().collect();
+    let anchor = "the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out in full where it is used";
+    let alias = "the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out here in full, or quote it if it is text";
+    let at = |needle: &str| line_of(&source, needle);
     assert_eq!(
         problems[..4],
         [
-            "error: data/test.yaml:5:17: YAML anchor `&five`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out in full where it is used",
-            "error: data/test.yaml:9:17: YAML alias `*five`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out here in full, or quote it if it is text",
-            "error: data/test.yaml:27:16: YAML alias `*verb`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out here in full, or quote it if it is text",
-            "error: data/test.yaml:31:5: YAML anchor `&entry`: the data file takes no anchors or aliases (they let a small file expand into a huge one); write the value out in full where it is used",
+            format!(
+                "error: data/test.yaml:{}:17: YAML anchor `&five`: {anchor}",
+                at("&five")
+            ),
+            format!(
+                "error: data/test.yaml:{}:17: YAML alias `*five`: {alias}",
+                at("*five")
+            ),
+            format!(
+                "error: data/test.yaml:{}:16: YAML alias `*verb`: {alias}",
+                at("*verb")
+            ),
+            format!(
+                "error: data/test.yaml:{}:5: YAML anchor `&entry`: {anchor}",
+                at("&entry")
+            ),
         ],
         "{report}"
     );

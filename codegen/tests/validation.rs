@@ -5,57 +5,8 @@ use codegen::{Diagnostics, load_str, validate};
 
 const FILE: &str = "data/test.yaml";
 
-/// The smallest data file that passes every rule.
-const VALID: &str = r#"classes:
-  - class: 2
-    name: Positive Completion
-    description: Done.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-  - class: 3
-    name: Positive Intermediate
-    description: Go on.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-  - class: 4
-    name: Transient Negative Completion
-    description: Try later.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-  - class: 5
-    name: Permanent Negative Completion
-    description: Give up.
-    references: [{ rfc: 5321, section: "4.2.1" }]
-subjects:
-  - subject: 1
-    name: Addressing Status
-    description: Addresses.
-    references: [{ rfc: 3463, section: "3.2" }]
-reply_codes:
-  - code: 250
-    name: OK
-    status: standard
-    texts:
-      - { text: "Requested mail action okay, completed", reference: { rfc: 5321, section: "4.2.3" } }
-    commands: [MAIL]
-    references:
-      - { rfc: 5321, section: "4.2.3" }
-    description: It worked.
-  - code: 550
-    name: MAILBOX_UNAVAILABLE
-    status: standard
-    references:
-      - { rfc: 5321, section: "4.2.3" }
-    description: No.
-enhanced_codes:
-  - code: X.1.1
-    title: Bad destination mailbox address
-    classes: [5]
-    associated_codes: [550]
-    references:
-      - { rfc: 3463, section: "3.2" }
-    description: No such mailbox.
-rfcs:
-  - { rfc: 3463, title: Enhanced Mail System Status Codes }
-  - { rfc: 5321, title: Simple Mail Transfer Protocol }
-"#;
+/// The smallest data file that passes every rule (shared with `hostile.rs`).
+const VALID: &str = include_str!("support/valid.yaml");
 
 fn check(source: &str) -> Result<(), Diagnostics> {
     let registry = load_str(source, FILE)?;
