@@ -79,21 +79,46 @@ pub struct SubjectEntry {
     pub line: Line,
 }
 
-/// How a reply code is standardised.
+/// How a reply code is standardised (the runtime crate's `Status` is rendered from this).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
-    /// Defined by the base SMTP specification or an RFC that updates it.
+    /// See [`Status::description`].
     Standard,
-    /// Defined by the RFC of an SMTP service extension.
+    /// See [`Status::description`].
     Extension,
-    /// Defined only by an obsolete or historic RFC.
+    /// See [`Status::description`].
     Obsolete,
-    /// Defined by no RFC, but documented as sent by servers.
+    /// See [`Status::description`].
     NonStandard,
 }
 
 impl Status {
+    /// Every status, in the order the docs list them.
+    pub const ALL: [Status; 4] = [
+        Status::Standard,
+        Status::Extension,
+        Status::Obsolete,
+        Status::NonStandard,
+    ];
+
+    /// What the status means: the runtime variant's doc comment.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Standard => {
+                "Defined by the base SMTP specification (RFC 5321) or an RFC that updates it for every\n\
+                 server (RFC 7504)."
+            }
+            Self::Extension => {
+                "Defined by the RFC of an SMTP service extension (AUTH, STARTTLS, ETRN, …)."
+            }
+            Self::Obsolete => "Defined only by an RFC that is obsolete or historic.",
+            Self::NonStandard => {
+                "Defined by no RFC; documented as sent by servers, or named only by the IANA registry."
+            }
+        }
+    }
+
     /// The spelling used in the data file and the docs.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -438,23 +463,43 @@ pub struct ReasonEntry {
     pub line: Line,
 }
 
-/// What a failure concerns.
+/// What a failure concerns (the runtime crate's `Scope` is rendered from this).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
-    /// This recipient address.
+    /// See [`Scope::description`].
     Recipient,
-    /// This message, whoever it goes to.
+    /// See [`Scope::description`].
     Message,
-    /// The sender address or domain.
+    /// See [`Scope::description`].
     Sender,
-    /// The sending host or IP address.
+    /// See [`Scope::description`].
     Host,
-    /// The SMTP session (a protocol or security matter).
+    /// See [`Scope::description`].
     Session,
 }
 
 impl Scope {
+    /// Every scope, in the order of the enum.
+    pub const ALL: [Scope; 5] = [
+        Scope::Recipient,
+        Scope::Message,
+        Scope::Sender,
+        Scope::Host,
+        Scope::Session,
+    ];
+
+    /// What the scope covers: the runtime variant's doc comment.
+    pub fn description(self) -> &'static str {
+        match self {
+            Scope::Recipient => "This recipient address.",
+            Scope::Message => "This message, whoever it goes to.",
+            Scope::Sender => "The sender address or domain.",
+            Scope::Host => "The sending host or IP address.",
+            Scope::Session => "The SMTP session: a protocol or security matter.",
+        }
+    }
+
     /// The spelling used in the data file.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use crate::classifier_shapes::{REASON_ROW, RULE, RULE_EXAMPLE, unclassified};
 use crate::classify;
-use crate::model::Registry;
+use crate::model::{Registry, Scope};
 
 /// `DATA_END` → `DataEnd`, `recipient_unknown` → `RecipientUnknown`.
 pub(crate) fn camel(name: &str) -> String {
@@ -61,7 +61,18 @@ pub(crate) fn classifier_tables(registry: &Registry) -> TokenStream {
     ];
     let rule_len = Literal::usize_unsuffixed(ordered.len());
 
+    let scope = crate::render_rust::simple_enum(
+        "Scope",
+        "What a failure concerns.",
+        (
+            "name",
+            "`recipient`, `message`, `sender`, `host` or `session`.",
+        ),
+        Scope::ALL.map(|s| (s.variant(), s.as_str(), s.description())),
+    );
     quote! {
+        #scope
+
         #(#shapes)*
 
         /// An SMTP command a reply answers, for [`Reply::classify`](crate::Reply::classify):

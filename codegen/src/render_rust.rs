@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, parse_enhanced_key};
+use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, Status, parse_enhanced_key};
 use crate::provider_shapes::{PROVIDER_CODE_INFO, PROVIDER_DOCUMENT, PROVIDER_TABLE};
 use crate::table_shapes::{
     ENHANCED_INFO, KNOWN_ENHANCED, KNOWN_REPLY, REFERENCE, REPLY_INFO, REPLY_TEXT, SUBJECT_INFO,
@@ -16,6 +16,15 @@ pub fn render_rust(registry: &Registry) -> String {
     let constants = registry.reply_codes.iter().map(reply_constant);
     let class_names = registry.classes.iter().map(|c| &c.name);
     let class_descriptions = registry.classes.iter().map(|c| &c.description);
+    let status = simple_enum(
+        "Status",
+        "How a reply code is standardised.",
+        (
+            "as_str",
+            "The status as the data file and the reference spell it: `standard`, `extension`,\n`obsolete` or `non-standard`.",
+        ),
+        Status::ALL.map(|s| (s.variant(), s.as_str(), s.description())),
+    );
     let shapes = [
         REFERENCE.definition(),
         REPLY_TEXT.definition(),
@@ -47,8 +56,10 @@ pub fn render_rust(registry: &Registry) -> String {
     let providers = provider_tables(registry);
     let classifier = crate::render_rules::classifier_tables(registry);
     let tokens = quote! {
-        use crate::{Class, EnhancedCode, ReplyCode, Retry, Status};
-        use crate::classify::{Probes, Scope};
+        use crate::{Class, EnhancedCode, ReplyCode, Retry};
+        use crate::classify::Probes;
+
+        #status
 
         #(#shapes)*
 
@@ -143,6 +154,45 @@ pub fn render_derive_table(registry: &Registry) -> String {
         pub(crate) static ENHANCED_CODES: [KnownEnhanced; #enhanced_len] = [#(#enhanced),*];
     };
     format_file(&tokens)
+}
+
+/// A public enum of unit variants the data spells in words (`Status`, `Scope`), with a `const`
+/// method that spells each variant; `spelling` is that method's name and doc.
+pub(crate) fn simple_enum<const N: usize>(
+    name: &str,
+    doc: &str,
+    spelling: (&str, &str),
+    variants: [(&str, &str, &str); N],
+) -> TokenStream {
+    let name = format_ident!("{name}");
+    let doc = doc.lines().map(|line| format!(" {line}"));
+    let (method, method_doc) = spelling;
+    let method = format_ident!("{method}");
+    let method_doc = method_doc.lines().map(|line| format!(" {line}"));
+    let idents: Vec<_> = variants
+        .iter()
+        .map(|(v, ..)| format_ident!("{v}"))
+        .collect();
+    let words = variants.iter().map(|(_, word, _)| word);
+    let docs = variants
+        .iter()
+        .map(|(.., d)| d.lines().map(|line| format!(" {line}")).collect::<Vec<_>>());
+    quote! {
+        #(#[doc = #doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum #name {
+            #(#(#[doc = #docs])* #idents),*
+        }
+
+        impl #name {
+            #(#[doc = #method_doc])*
+            pub const fn #method(self) -> &'static str {
+                match self {
+                    #(#name::#idents => #words),*
+                }
+            }
+        }
+    }
 }
 
 fn format_file(tokens: &TokenStream) -> String {

@@ -15,12 +15,7 @@ use crate::{KNOWN_COMMANDS, MAX_TABLE_ENTRIES};
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Every `Status`, in the order the docs list them.
-const STATUSES: [Status; 4] = [
-    Status::Standard,
-    Status::Extension,
-    Status::Obsolete,
-    Status::NonStandard,
-];
+const STATUSES: [Status; 4] = Status::ALL;
 
 /// One to three digits without a leading zero: a subject or a detail.
 const NUMBER: &str = "(0|[1-9][0-9]{0,2})";

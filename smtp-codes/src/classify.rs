@@ -6,7 +6,7 @@
 use core::fmt;
 
 use crate::generated::{REASON_TABLE, RULES, ReasonRow};
-pub use crate::generated::{Rule, RuleExample};
+pub use crate::generated::{Rule, RuleExample, Scope};
 use crate::{EnhancedCode, Provider, Reply, ReplyCode, Retry};
 
 pub use crate::generated::{Command, Reason};
@@ -100,34 +100,6 @@ impl Reason {
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// What a failure concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Scope {
-    /// This recipient address.
-    Recipient,
-    /// This message, whoever it goes to.
-    Message,
-    /// The sender address or domain.
-    Sender,
-    /// The sending host or IP address.
-    Host,
-    /// The SMTP session: a protocol or security matter.
-    Session,
-}
-
-impl Scope {
-    /// `recipient`, `message`, `sender`, `host` or `session`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Scope::Recipient => "recipient",
-            Scope::Message => "message",
-            Scope::Sender => "sender",
-            Scope::Host => "host",
-            Scope::Session => "session",
-        }
     }
 }
 

@@ -6,7 +6,8 @@ use core::fmt;
 
 use crate::generated::{ENHANCED_TABLE, REPLY_TABLE, SUBJECT_TABLE};
 use crate::{
-    Class, EnhancedCode, EnhancedInfo, InvalidEnhancedCode, Reference, ReplyInfo, SubjectInfo,
+    Class, EnhancedCode, EnhancedInfo, InvalidEnhancedCode, Reference, ReplyInfo, Status,
+    SubjectInfo,
 };
 
 /// Every documented reply code, ascending by code.
@@ -26,33 +27,6 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &ENHANCED_TABLE;
 
 /// The enhanced-status subjects (RFC 3463, section 3), ascending.
 pub static SUBJECTS: &[SubjectInfo] = &SUBJECT_TABLE;
-
-/// How a reply code is standardised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    /// Defined by the base SMTP specification (RFC 5321) or an RFC that updates it for every
-    /// server (RFC 7504).
-    Standard,
-    /// Defined by the RFC of an SMTP service extension (AUTH, STARTTLS, ETRN, …).
-    Extension,
-    /// Defined only by an RFC that is obsolete or historic.
-    Obsolete,
-    /// Defined by no RFC; documented as sent by servers, or named only by the IANA registry.
-    NonStandard,
-}
-
-impl Status {
-    /// The status as the data file and the reference spell it: `standard`, `extension`,
-    /// `obsolete` or `non-standard`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Status::Standard => "standard",
-            Status::Extension => "extension",
-            Status::Obsolete => "obsolete",
-            Status::NonStandard => "non-standard",
-        }
-    }
-}
 
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

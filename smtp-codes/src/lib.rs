@@ -271,9 +271,10 @@ pub use class::Class;
 pub use classify::{Classification, Command, Reason, Rule, RuleExample, Scope};
 pub use enhanced::{EnhancedCode, InvalidEnhancedCode};
 pub use generated::{
-    EnhancedInfo, ProviderCodeInfo, ProviderDocument, Reference, ReplyInfo, ReplyText, SubjectInfo,
+    EnhancedInfo, ProviderCodeInfo, ProviderDocument, Reference, ReplyInfo, ReplyText, Status,
+    SubjectInfo,
 };
-pub use info::{ENHANCED_CODES, REPLY_CODES, SUBJECTS, Status};
+pub use info::{ENHANCED_CODES, REPLY_CODES, SUBJECTS};
 pub use provider::Provider;
 pub use reply_code::{InvalidReplyCode, ReplyCode};
 pub use retry::Retry;
