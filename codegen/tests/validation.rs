@@ -41,10 +41,20 @@ fn the_fixture_is_valid() {
 
 #[test]
 fn yaml_syntax_error_gives_file_line_and_column() {
-    let report = errors(&replace("    name: OK\n", "    name: [OK\n"));
+    let source = replace("    name: OK\n", "    name: [OK\n");
+    let report = errors(&source);
     // libyaml reports where it noticed the problem: the line after the unclosed `[`.
-    assert_reports(&report, "data/test.yaml:26:11: invalid YAML");
-    assert_reports(&report, "invalid YAML");
+    let after = source
+        .lines()
+        .position(|line| line == "    name: [OK")
+        .expect("the broken line")
+        + 2;
+    assert_reports(&report, &format!("data/test.yaml:{after}:11: invalid YAML"));
+    // A file that does not parse is one problem; nothing past it is guessed at.
+    assert!(
+        report.ends_with("\n1 problem found; nothing was written"),
+        "{report}"
+    );
 }
 
 #[test]

@@ -258,28 +258,21 @@ impl ProviderCodeInfo {
     /// The enhanced code; for a documented range, its first code. `None` for a row the
     /// document gives only a basic code for.
     pub const fn enhanced_code(&self) -> Option<EnhancedCode> {
-        if self.subject == NO_SUBJECT {
-            None
-        } else {
-            Some(EnhancedCode::from_parts(
-                self.class,
-                self.subject,
-                self.first,
-            ))
-        }
+        self.with_detail(self.first)
     }
 
     /// The last code of a documented range (the same as [`enhanced_code`](Self::enhanced_code)
     /// for a single code).
     pub const fn last_enhanced_code(&self) -> Option<EnhancedCode> {
+        self.with_detail(self.last)
+    }
+
+    /// The row's class and subject with `detail`; `None` for a row without an enhanced code.
+    const fn with_detail(&self, detail: u16) -> Option<EnhancedCode> {
         if self.subject == NO_SUBJECT {
             None
         } else {
-            Some(EnhancedCode::from_parts(
-                self.class,
-                self.subject,
-                self.last,
-            ))
+            Some(EnhancedCode::from_parts(self.class, self.subject, detail))
         }
     }
 

@@ -32,31 +32,24 @@ pub trait SmtpReply {
     }
 }
 
-impl<T: SmtpReply + ?Sized> SmtpReply for &T {
-    fn reply_code(&self) -> ReplyCode {
-        (**self).reply_code()
-    }
+/// `SmtpReply` for a pointer to a reply, answered by what it points to.
+macro_rules! forward_smtp_reply {
+    ($($(#[$attr:meta])* $pointer:ty),*) => {$(
+        $(#[$attr])*
+        impl<T: SmtpReply + ?Sized> SmtpReply for $pointer {
+            fn reply_code(&self) -> ReplyCode {
+                (**self).reply_code()
+            }
 
-    fn enhanced_code(&self) -> Option<EnhancedCode> {
-        (**self).enhanced_code()
-    }
+            fn enhanced_code(&self) -> Option<EnhancedCode> {
+                (**self).enhanced_code()
+            }
 
-    fn text_lines(&self) -> Option<crate::ReplyLines<'_>> {
-        (**self).text_lines()
-    }
+            fn text_lines(&self) -> Option<crate::ReplyLines<'_>> {
+                (**self).text_lines()
+            }
+        }
+    )*};
 }
 
-#[cfg(feature = "alloc")]
-impl<T: SmtpReply + ?Sized> SmtpReply for alloc::boxed::Box<T> {
-    fn reply_code(&self) -> ReplyCode {
-        (**self).reply_code()
-    }
-
-    fn enhanced_code(&self) -> Option<EnhancedCode> {
-        (**self).enhanced_code()
-    }
-
-    fn text_lines(&self) -> Option<crate::ReplyLines<'_>> {
-        (**self).text_lines()
-    }
-}
+forward_smtp_reply!(&T, #[cfg(feature = "alloc")] alloc::boxed::Box<T>);

@@ -5,7 +5,6 @@ use smtp_codes::{Class, ENHANCED_CODES, EnhancedCode, REPLY_CODES, ReplyCode, SU
 
 #[test]
 fn every_reply_entry_is_found_by_its_own_code() {
-    assert!(REPLY_CODES.len() >= 40);
     for info in REPLY_CODES {
         let found = info.code().info().expect("entry's code has info");
         assert!(
@@ -13,7 +12,6 @@ fn every_reply_entry_is_found_by_its_own_code() {
             "{} looks up another entry",
             info.code()
         );
-        assert!((200..=599).contains(&info.code().as_u16()));
         assert!(!info.description().is_empty());
         assert!(
             !info.references().is_empty(),
@@ -210,7 +208,7 @@ fn extension_codes_cite_their_rfcs() {
 
 #[test]
 fn every_enhanced_entry_is_found_in_every_class_it_applies_to() {
-    assert_eq!(ENHANCED_CODES.len(), 81);
+    // How many entries the registry has is checked against IANA's own file by codegen's tests.
     for info in ENHANCED_CODES {
         assert_eq!(
             info.key(),
@@ -269,7 +267,8 @@ fn classes_and_subjects_have_names() {
         Class::PermanentNegative.to_string(),
         "Permanent Negative Completion"
     );
-    assert_eq!(SUBJECTS.len(), 8);
+    // RFC 3463, section 3: the subjects are 0 to 7, each once.
+    assert!(SUBJECTS.iter().map(|s| s.subject()).eq(0..8));
     assert_eq!(
         smtp_codes::SubjectInfo::get(7).unwrap().name(),
         "Security or Policy Status"

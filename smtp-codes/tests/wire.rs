@@ -355,15 +355,20 @@ fn display_is_one_escaped_line_and_alternate_shows_lines() {
     assert_eq!(parse(b"421\r\n").to_string(), "421");
     #[cfg(feature = "alloc")]
     {
+        // The owned copy keeps the bytes and shows the same.
         let owned = reply.to_owned_reply();
-        assert_eq!(owned.to_string(), reply.to_string());
-        assert_eq!(owned.as_reply(), reply);
-        assert_eq!(owned.lines().count(), 2);
+        assert_eq!(
+            owned.to_string(),
+            "550 5.1.1 no such user \\x1B[2J\\xFF\\\\"
+        );
+        assert_eq!(owned.as_bytes(), reply.as_bytes());
+        assert_eq!((owned.line_count(), owned.is_multiline()), (2, true));
+        assert_eq!(owned.lines().last(), Some(&b"user \x1b[2J\xff\\"[..]));
         let boxed: Box<dyn std::error::Error> = Box::new(owned);
         assert!(boxed.to_string().starts_with("550 5.1.1"));
         assert_eq!(
             smtp_codes::render_reply(ReplyCode::OK, None, "ok").unwrap(),
-            render_reply(ReplyCode::OK, None, "ok").unwrap()
+            "250 ok\r\n"
         );
     }
 }
@@ -371,16 +376,19 @@ fn display_is_one_escaped_line_and_alternate_shows_lines() {
 #[test]
 fn retry_advice_follows_the_rfcs() {
     use smtp_codes::{Retry, SmtpReply};
+    // Every way to ask gives the expected answer: the parsed reply, the trait, the owned copy,
+    // and the code alone when there is no enhanced code.
     let advice = |input: &[u8]| {
         let reply = parse(input);
-        // Every type with a reply code answers the same way.
-        assert_eq!(SmtpReply::retry(&reply), reply.retry());
+        let mut answers = vec![reply.retry(), SmtpReply::retry(&reply)];
         #[cfg(feature = "alloc")]
-        assert_eq!(reply.to_owned_reply().retry(), reply.retry());
+        answers.push(reply.to_owned_reply().retry());
         if reply.enhanced_code().is_none() {
-            assert_eq!(reply.code().retry(), reply.retry());
+            answers.push(reply.code().retry());
         }
-        reply.retry()
+        answers.dedup();
+        assert_eq!(answers.len(), 1, "{input:?}: {answers:?}");
+        answers[0]
     };
     assert_eq!(advice(b"250 OK\r\n"), Retry::NotNeeded);
     assert_eq!(advice(b"354 go\r\n"), Retry::NotNeeded);
@@ -928,7 +936,7 @@ fn rendering_random_long_text_keeps_every_line_within_the_limit() {
 #[test]
 fn feeding_byte_by_byte_agrees_with_feeding_whole() {
     let inputs = support::real_replies();
-    assert!(inputs.len() > 300);
+    assert!(!inputs.is_empty());
     for input in &inputs {
         let whole = Reply::parse(input);
         for end in 0..input.len() {
@@ -945,7 +953,7 @@ fn feeding_byte_by_byte_agrees_with_feeding_whole() {
         }
         let (reply, used) = whole.unwrap();
         assert_eq!(used, input.len());
-        assert_eq!(Reply::parse(input).unwrap().0, reply);
+        assert_eq!(reply.as_bytes(), input.as_slice());
     }
 }
 

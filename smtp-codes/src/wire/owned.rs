@@ -60,6 +60,31 @@ impl OwnedReply {
         self.enhanced
     }
 
+    /// The reply's class, from its code.
+    pub const fn class(&self) -> crate::Class {
+        self.code.class()
+    }
+
+    /// How many lines the reply has.
+    pub const fn line_count(&self) -> usize {
+        self.line_count
+    }
+
+    /// Whether the reply has more than one line.
+    pub const fn is_multiline(&self) -> bool {
+        self.line_count > 1
+    }
+
+    /// The bytes the reply was parsed from, line terminators included.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.raw
+    }
+
+    /// Whether the reply follows RFC 5321 and RFC 2034 to the letter.
+    pub const fn is_clean(&self) -> bool {
+        self.anomalies.is_empty()
+    }
+
     /// The texts of the lines (see [`Reply::lines`]).
     pub fn lines(&self) -> impl DoubleEndedIterator<Item = &[u8]> {
         self.as_reply().lines()
@@ -147,17 +172,3 @@ impl fmt::Debug for OwnedReply {
 }
 
 impl core::error::Error for OwnedReply {}
-
-impl crate::SmtpReply for OwnedReply {
-    fn reply_code(&self) -> ReplyCode {
-        self.code
-    }
-
-    fn enhanced_code(&self) -> Option<EnhancedCode> {
-        self.enhanced
-    }
-
-    fn text_lines(&self) -> Option<ReplyLines<'_>> {
-        Some(self.reply_lines())
-    }
-}

@@ -161,9 +161,7 @@ impl Renderer {
         enhanced: Option<EnhancedCode>,
         text: &str,
     ) -> Result<alloc::string::String, RenderError> {
-        let mut out = alloc::string::String::new();
-        self.write_reply(&mut out, code, enhanced, text)?;
-        Ok(out)
+        into_string(|out| self.write_reply(out, code, enhanced, text))
     }
 
     /// [`write_smtp_reply`](Self::write_smtp_reply) into a new `String` (feature `alloc`).
@@ -172,9 +170,7 @@ impl Renderer {
         &self,
         reply: &T,
     ) -> Result<alloc::string::String, RenderError> {
-        let mut out = alloc::string::String::new();
-        self.write_smtp_reply(&mut out, reply)?;
-        Ok(out)
+        into_string(|out| self.write_smtp_reply(out, reply))
     }
 
     /// Checks the whole reply first, writing nothing, then writes it.
@@ -593,4 +589,14 @@ const fn digits(n: u16) -> usize {
     } else {
         1
     }
+}
+
+/// What `write` writes, as a new `String`: the `render_*` forms of the `write_*` functions.
+#[cfg(feature = "alloc")]
+fn into_string(
+    write: impl FnOnce(&mut alloc::string::String) -> Result<(), RenderError>,
+) -> Result<alloc::string::String, RenderError> {
+    let mut out = alloc::string::String::new();
+    write(&mut out)?;
+    Ok(out)
 }

@@ -836,16 +836,30 @@ impl<'a> Iterator for ScannedLines<'a> {
     }
 }
 
-impl crate::SmtpReply for Reply<'_> {
-    fn reply_code(&self) -> ReplyCode {
-        self.code
-    }
+/// `SmtpReply` for a parsed reply, borrowed or owned: its codes, and its own lines as the text
+/// to render.
+macro_rules! parsed_smtp_reply {
+    ($($(#[$attr:meta])* $reply:ty),*) => {$(
+        $(#[$attr])*
+        impl crate::SmtpReply for $reply {
+            fn reply_code(&self) -> ReplyCode {
+                self.code()
+            }
 
-    fn enhanced_code(&self) -> Option<EnhancedCode> {
-        self.enhanced
-    }
+            fn enhanced_code(&self) -> Option<EnhancedCode> {
+                // The inherent method: the parsed final line's code.
+                <$reply>::enhanced_code(self)
+            }
 
-    fn text_lines(&self) -> Option<ReplyLines<'_>> {
-        Some(self.reply_lines())
-    }
+            fn text_lines(&self) -> Option<ReplyLines<'_>> {
+                Some(self.reply_lines())
+            }
+        }
+    )*};
 }
+
+parsed_smtp_reply!(
+    Reply<'_>,
+    #[cfg(feature = "alloc")]
+    crate::OwnedReply
+);
