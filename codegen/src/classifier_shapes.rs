@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use crate::model::{EnhancedPattern, ReasonEntry, RuleEntry, RuleExample};
 use crate::providers;
 use crate::render_rules::camel;
-use crate::shapes::{Accessor, Field, Shape};
+use crate::shapes::{Accessor, Field, Shape, tokens};
 use crate::table_shapes::REFERENCE;
 
 /// The runtime crate's `ReasonRow`.
@@ -23,20 +23,14 @@ pub(crate) const REASON_ROW: Shape<ReasonEntry> = Shape {
             ty: "&'static str",
             doc: "The data file's name (`recipient_unknown`).",
             accessor: Accessor::Field,
-            value: |r, _| {
-                let name = &r.name;
-                quote!(#name)
-            },
+            value: |r, _| tokens(&r.name),
         },
         Field {
             name: "description",
             ty: "&'static str",
             doc: "What it means, in this project's words.",
             accessor: Accessor::Field,
-            value: |r, _| {
-                let description = &r.description;
-                quote!(#description)
-            },
+            value: |r, _| tokens(&r.description),
         },
         Field {
             name: "scope",
@@ -53,10 +47,7 @@ pub(crate) const REASON_ROW: Shape<ReasonEntry> = Shape {
             ty: "bool",
             doc: "Whether the address itself is bad when the failure is permanent.",
             accessor: Accessor::Field,
-            value: |r, _| {
-                let suppress = r.suppress;
-                quote!(#suppress)
-            },
+            value: |r, _| tokens(r.suppress),
         },
     ],
 };
@@ -73,10 +64,7 @@ pub(crate) const RULE_EXAMPLE: Shape<RuleExample> = Shape {
             ty: "&'static str",
             doc: "The reply, lines separated by CRLF.",
             accessor: Accessor::Copy("reply"),
-            value: |e, _| {
-                let reply = &e.reply;
-                quote!(#reply)
-            },
+            value: |e, _| tokens(&e.reply),
         },
         Field {
             name: "command",
@@ -116,10 +104,7 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
             ty: "&'static str",
             doc: "The rule's identifier, such as `google-spf`.",
             accessor: Accessor::Copy("id"),
-            value: |r, _| {
-                let id = &r.id;
-                quote!(#id)
-            },
+            value: |r, _| tokens(&r.id),
         },
         Field {
             name: "reason",
@@ -143,10 +128,7 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
             ty: "u16",
             doc: "A reply code (200 to 599) or a class (2 to 5), or 0 for any 4xx or 5xx reply.",
             accessor: Accessor::Field,
-            value: |r, _| {
-                let code = Literal::u16_unsuffixed(r.condition.code.unwrap_or(0));
-                quote!(#code)
-            },
+            value: |r, _| tokens(Literal::u16_unsuffixed(r.condition.code.unwrap_or(0))),
         },
         Field {
             name: "enhanced",

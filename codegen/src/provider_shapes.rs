@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use crate::model::{ProviderCode, ProviderDocument, ProviderEntry, Reference, Registry};
 use crate::providers;
 use crate::render_rust::{class_variant, num, option, option_str, probes, provider_slots};
-use crate::shapes::{Accessor, Field, Shape};
+use crate::shapes::{Accessor, Field, Shape, tokens};
 use crate::table_shapes::REFERENCE;
 
 /// A string field whose accessor returns it.
@@ -112,30 +112,21 @@ pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
             ty: "u16",
             doc: "The enhanced code's subject; `NO_SUBJECT` for a row without an enhanced code.",
             accessor: Accessor::Field,
-            value: |code, _| {
-                let subject = num(enhanced_range(code).1);
-                quote!(#subject)
-            },
+            value: |code, _| tokens(num(enhanced_range(code).1)),
         },
         Field {
             name: "first",
             ty: "u16",
             doc: "The first detail of the documented range (the detail, for a single code).",
             accessor: Accessor::Field,
-            value: |code, _| {
-                let first = num(enhanced_range(code).2);
-                quote!(#first)
-            },
+            value: |code, _| tokens(num(enhanced_range(code).2)),
         },
         Field {
             name: "last",
             ty: "u16",
             doc: "The last detail of the documented range.",
             accessor: Accessor::Field,
-            value: |code, _| {
-                let last = num(enhanced_range(code).3);
-                quote!(#last)
-            },
+            value: |code, _| tokens(num(enhanced_range(code).3)),
         },
         Field {
             name: "texts",
@@ -180,20 +171,14 @@ pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
             ty: "bool",
             doc: "Whether the IANA registry gives the same number another meaning (Gmail's 5.7.27).",
             accessor: Accessor::Copy("differs_from_registry"),
-            value: |code, _| {
-                let differs = code.differs_from_registry;
-                quote!(#differs)
-            },
+            value: |code, _| tokens(code.differs_from_registry),
         },
         Field {
             name: "unregistered",
             ty: "bool",
             doc: "Whether the IANA registry has no such code at all (Gmail's 5.7.80).",
             accessor: Accessor::Copy("unregistered"),
-            value: |code, registry| {
-                let unregistered = providers::flags(code, registry).unregistered;
-                quote!(#unregistered)
-            },
+            value: |code, registry| tokens(providers::flags(code, registry).unregistered),
         },
         Field {
             name: "class_mismatch",
@@ -201,10 +186,7 @@ pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
             doc: "Whether the document pairs the enhanced code with a basic code of another class\n\
                   (Gmail's `421 5.7.32`).",
             accessor: Accessor::Copy("class_mismatch"),
-            value: |code, registry| {
-                let mismatch = providers::flags(code, registry).class_mismatch;
-                quote!(#mismatch)
-            },
+            value: |code, registry| tokens(providers::flags(code, registry).class_mismatch),
         },
     ],
 };
@@ -221,30 +203,21 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
             ty: "&'static str",
             doc: "The data file's identifier (`google`).",
             accessor: Accessor::Field,
-            value: |p, _| {
-                let id = &p.id;
-                quote!(#id)
-            },
+            value: |p, _| tokens(&p.id),
         },
         Field {
             name: "name",
             ty: "&'static str",
             doc: "The display name.",
             accessor: Accessor::Field,
-            value: |p, _| {
-                let name = &p.name;
-                quote!(#name)
-            },
+            value: |p, _| tokens(&p.name),
         },
         Field {
             name: "description",
             ty: "&'static str",
             doc: "What the provider is, in this project's words.",
             accessor: Accessor::Field,
-            value: |p, _| {
-                let description = &p.description;
-                quote!(#description)
-            },
+            value: |p, _| tokens(&p.description),
         },
         Field {
             name: "documents",
@@ -295,10 +268,7 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
             doc: "How many subjects each class's part of the index has: the index of class `c` (0 for\n\
                   2, 1 for 4, 2 for 5) and subject `s` is `c * slot_stride + s`.",
             accessor: Accessor::Field,
-            value: |p, _| {
-                let stride = Literal::usize_unsuffixed(provider_slots(p).0);
-                quote!(#stride)
-            },
+            value: |p, _| tokens(Literal::usize_unsuffixed(provider_slots(p).0)),
         },
         Field {
             name: "slot_bases",

@@ -121,6 +121,11 @@ impl<E> Field<E> {
     }
 }
 
+/// A value as tokens: a string or a number literal, `true` or `false`.
+pub(crate) fn tokens(value: impl quote::ToTokens) -> TokenStream {
+    value.into_token_stream()
+}
+
 /// One `#[doc]` attribute a line, with the space rustdoc expects after `///`.
 fn doc_attributes(doc: &str) -> TokenStream {
     let lines = doc.lines().map(|line| {

@@ -9,7 +9,7 @@ use quote::quote;
 
 use crate::model::{self, EnhancedEntry, Registry, ReplyEntry, SubjectEntry};
 use crate::render_rust::{class_variant, num, option, option_str, replacement};
-use crate::shapes::{Accessor, Field, Shape};
+use crate::shapes::{Accessor, Field, Shape, tokens};
 
 /// The runtime crate's `Reference`.
 pub(crate) const REFERENCE: Shape<model::Reference> = Shape {
@@ -40,10 +40,7 @@ pub(crate) const REFERENCE: Shape<model::Reference> = Shape {
             doc: "How to name it to a person: `RFC 5321, section 4.2.3`, `RFC 1846`, or a\n\
                   document's name.",
             accessor: Accessor::Copy("label"),
-            value: |r, _| {
-                let label = r.label();
-                quote!(#label)
-            },
+            value: |r, _| tokens(r.label()),
         },
         Field {
             name: "url",
@@ -68,10 +65,7 @@ pub(crate) const REPLY_TEXT: Shape<model::ReplyText> = Shape {
             ty: "&'static str",
             doc: "The text, without the code and without the document's parenthetical remarks.",
             accessor: Accessor::Copy("text"),
-            value: |t, _| {
-                let text = &t.text;
-                quote!(#text)
-            },
+            value: |t, _| tokens(&t.text),
         },
         Field {
             name: "reference",
@@ -95,30 +89,21 @@ pub(crate) const SUBJECT_INFO: Shape<SubjectEntry> = Shape {
             ty: "u16",
             doc: "The subject number.",
             accessor: Accessor::Copy("subject"),
-            value: |s, _| {
-                let subject = num(s.subject);
-                quote!(#subject)
-            },
+            value: |s, _| tokens(num(s.subject)),
         },
         Field {
             name: "name",
             ty: "&'static str",
             doc: "The registry's name, e.g. \"Addressing Status\".",
             accessor: Accessor::Copy("name"),
-            value: |s, _| {
-                let name = &s.name;
-                quote!(#name)
-            },
+            value: |s, _| tokens(&s.name),
         },
         Field {
             name: "description",
             ty: "&'static str",
             doc: "What the subject covers, in this project's words.",
             accessor: Accessor::Copy("description"),
-            value: |s, _| {
-                let description = &s.description;
-                quote!(#description)
-            },
+            value: |s, _| tokens(&s.description),
         },
         Field {
             name: "references",
@@ -164,10 +149,7 @@ assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
             ty: "&'static str",
             doc: "The name of its associated constant, e.g. `MAILBOX_UNAVAILABLE`.",
             accessor: Accessor::Copy("name"),
-            value: |r, _| {
-                let name = &r.name;
-                quote!(#name)
-            },
+            value: |r, _| tokens(&r.name),
         },
         Field {
             name: "status",
@@ -256,10 +238,7 @@ assert_eq!(info.alias_of().unwrap().to_string(), \"5.1.1\");
             ty: "&'static str",
             doc: "What the code means, in this project's words.",
             accessor: Accessor::Copy("description"),
-            value: |r, _| {
-                let description = &r.description;
-                quote!(#description)
-            },
+            value: |r, _| tokens(&r.description),
         },
         Field {
             name: "notes",
@@ -311,32 +290,21 @@ assert_eq!(info.code(Class::PermanentNegative)?.to_string(), \"5.2.2\");
             ty: "&'static str",
             doc: "The registry's key, `X.subject.detail` (e.g. `X.1.1`).",
             accessor: Accessor::Copy("key"),
-            value: |e, _| {
-                let key = &e.code;
-                quote!(#key)
-            },
+            value: |e, _| tokens(&e.code),
         },
         Field {
             name: "subject",
             ty: "u16",
             doc: "The subject (middle number).",
             accessor: Accessor::Copy("subject"),
-            value: |e, _| {
-                let (subject, _) = e.subject_detail().expect("validated");
-                let subject = num(subject);
-                quote!(#subject)
-            },
+            value: |e, _| tokens(num(subject_detail(e).0)),
         },
         Field {
             name: "detail",
             ty: "u16",
             doc: "The detail (last number).",
             accessor: Accessor::Copy("detail"),
-            value: |e, _| {
-                let (_, detail) = e.subject_detail().expect("validated");
-                let detail = num(detail);
-                quote!(#detail)
-            },
+            value: |e, _| tokens(num(subject_detail(e).1)),
         },
         Field {
             name: "title",
@@ -389,10 +357,7 @@ assert_eq!(info.code(Class::PermanentNegative)?.to_string(), \"5.2.2\");
             ty: "bool",
             doc: "Whether the registry marks it deprecated.",
             accessor: Accessor::Copy("is_deprecated"),
-            value: |e, _| {
-                let deprecated = e.deprecated;
-                quote!(#deprecated)
-            },
+            value: |e, _| tokens(e.deprecated),
         },
         Field {
             name: "replaced_by",
@@ -417,10 +382,7 @@ assert_eq!(info.code(Class::PermanentNegative)?.to_string(), \"5.2.2\");
             ty: "&'static str",
             doc: "What the code means, in this project's words.",
             accessor: Accessor::Copy("description"),
-            value: |e, _| {
-                let description = &e.description;
-                quote!(#description)
-            },
+            value: |e, _| tokens(&e.description),
         },
         Field {
             name: "notes",
@@ -444,20 +406,14 @@ pub(crate) const KNOWN_REPLY: Shape<ReplyEntry> = Shape {
             ty: "u16",
             doc: "The code.",
             accessor: Accessor::Field,
-            value: |r, _| {
-                let code = num(r.code);
-                quote!(#code)
-            },
+            value: |r, _| tokens(num(r.code)),
         },
         Field {
             name: "name",
             ty: "&'static str",
             doc: "The name of its associated constant.",
             accessor: Accessor::Field,
-            value: |r, _| {
-                let name = &r.name;
-                quote!(#name)
-            },
+            value: |r, _| tokens(&r.name),
         },
         Field {
             name: "alias_of",
@@ -487,32 +443,21 @@ pub(crate) const KNOWN_ENHANCED: Shape<EnhancedEntry> = Shape {
             ty: "u16",
             doc: "The subject (middle number).",
             accessor: Accessor::Field,
-            value: |e, _| {
-                let (subject, _) = e.subject_detail().expect("validated");
-                let subject = num(subject);
-                quote!(#subject)
-            },
+            value: |e, _| tokens(num(subject_detail(e).0)),
         },
         Field {
             name: "detail",
             ty: "u16",
             doc: "The detail (last number).",
             accessor: Accessor::Field,
-            value: |e, _| {
-                let (_, detail) = e.subject_detail().expect("validated");
-                let detail = num(detail);
-                quote!(#detail)
-            },
+            value: |e, _| tokens(num(subject_detail(e).1)),
         },
         Field {
             name: "deprecated",
             ty: "bool",
             doc: "Deprecated by the registry (X.6.10).",
             accessor: Accessor::Field,
-            value: |e, _| {
-                let deprecated = e.deprecated;
-                quote!(#deprecated)
-            },
+            value: |e, _| tokens(e.deprecated),
         },
         Field {
             name: "replaced_by",
@@ -528,6 +473,11 @@ pub(crate) const KNOWN_ENHANCED: Shape<EnhancedEntry> = Shape {
         },
     ],
 };
+
+/// An entry's subject and detail, which validation has checked.
+fn subject_detail(entry: &EnhancedEntry) -> (u16, u16) {
+    entry.subject_detail().expect("validated")
+}
 
 /// A `&[Reference]` literal.
 fn references(references: &[model::Reference], registry: &Registry) -> TokenStream {

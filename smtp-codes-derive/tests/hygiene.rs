@@ -14,13 +14,16 @@ mod user {
 
     use super::shadowed::*;
 
-    /// An error type.
+    /// An error type, with every form of variant and of attribute the expansion handles.
     #[derive(::smtp_codes::SmtpReply)]
-    #[smtp(451, "4.3.0")]
+    #[smtp(code = 451, enhanced = "4.3.0")]
     pub enum Error {
-        /// No such user.
-        #[smtp(550, "5.1.1")]
-        NoSuchUser,
+        /// No such user, with a named field the expansion must not touch.
+        #[smtp(code = MAILBOX_UNAVAILABLE, enhanced = "5.1.1")]
+        NoSuchUser {
+            /// The address.
+            user: &'static str,
+        },
         /// Forwarded.
         #[smtp(transparent)]
         Inner(Inner),
@@ -40,7 +43,7 @@ mod user {
 #[test]
 fn expansion_ignores_shadowing_names() {
     use smtp_codes::SmtpReply as _;
-    assert_eq!(user::Error::NoSuchUser.reply_code(), 550);
+    assert_eq!(user::Error::NoSuchUser { user: "x" }.reply_code(), 550);
     assert_eq!(user::Error::Inner(user::Inner).reply_code(), 421);
     assert_eq!(
         user::Error::Busy.enhanced_code().unwrap().to_string(),

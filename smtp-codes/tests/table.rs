@@ -268,7 +268,12 @@ fn classes_and_subjects_have_names() {
         "Permanent Negative Completion"
     );
     // RFC 3463, section 3: the subjects are 0 to 7, each once.
-    assert!(SUBJECTS.iter().map(smtp_codes::SubjectInfo::subject).eq(0..8));
+    assert!(
+        SUBJECTS
+            .iter()
+            .map(smtp_codes::SubjectInfo::subject)
+            .eq(0..8)
+    );
     assert_eq!(
         smtp_codes::SubjectInfo::get(7).unwrap().name(),
         "Security or Policy Status"

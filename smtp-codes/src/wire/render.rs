@@ -134,7 +134,14 @@ impl Renderer {
         enhanced: Option<EnhancedCode>,
         text: &str,
     ) -> Result<(), RenderError> {
-        self.render(out, code, enhanced, Text::Str(text))
+        self.render(
+            out,
+            Parts {
+                code,
+                enhanced,
+                text: Text::Str(text),
+            },
+        )
     }
 
     /// Writes the reply for a value that knows its code: a parsed reply's own lines (see
@@ -150,7 +157,15 @@ impl Renderer {
             Some(lines) => Text::Lines(lines),
             None => Text::Display(&reply),
         };
-        self.render(out, reply.reply_code(), reply.enhanced_code(), text)
+        let (code, enhanced) = (reply.reply_code(), reply.enhanced_code());
+        self.render(
+            out,
+            Parts {
+                code,
+                enhanced,
+                text,
+            },
+        )
     }
 
     /// [`write_reply`](Self::write_reply) into a new `String` (feature `alloc`).
@@ -177,21 +192,22 @@ impl Renderer {
     fn render<W: fmt::Write + ?Sized>(
         self,
         out: &mut W,
-        code: ReplyCode,
-        enhanced: Option<EnhancedCode>,
-        text: Text<'_>,
+        parts: Parts<'_>,
     ) -> Result<(), RenderError> {
-        self.pass(&mut Discard, code, enhanced, text.clone())?;
-        self.pass(out, code, enhanced, text)
+        self.pass(&mut Discard, parts.clone())?;
+        self.pass(out, parts)
     }
 
     fn pass<W: fmt::Write + ?Sized>(
         self,
         out: &mut W,
-        code: ReplyCode,
-        enhanced: Option<EnhancedCode>,
-        text: Text<'_>,
+        parts: Parts<'_>,
     ) -> Result<(), RenderError> {
+        let Parts {
+            code,
+            enhanced,
+            text,
+        } = parts;
         let mut writer = ReplyWriter::new(out, code, enhanced, self.smtputf8)?;
         match text {
             Text::Str("") => writer.feed(standard_text(code))?,
@@ -215,6 +231,14 @@ impl Renderer {
         }
         writer.finish()
     }
+}
+
+/// What a reply is written from: its codes and where its text comes from.
+#[derive(Clone)]
+struct Parts<'a> {
+    code: ReplyCode,
+    enhanced: Option<EnhancedCode>,
+    text: Text<'a>,
 }
 
 /// Where the text of a reply comes from.
