@@ -121,7 +121,8 @@ fn main() {
     let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     let (reply, enh, prov, http) = (best(&reply), best(&enh), best(&prov), best(&http));
     println!(
-        "lookup benchmark: {LEN} shuffled codes per pass, median of {ROUNDS} passes, best of 5 batches"
+        "lookup benchmark: {LEN} shuffled codes per pass, median of {ROUNDS} passes, best of 5 \
+         batches"
     );
     println!(
         "  http StatusCode::from_u16(c).canonical_reason()  {http:>7.2} ns/lookup  (reference)"

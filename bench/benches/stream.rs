@@ -59,7 +59,8 @@ fn best_of(runs: usize, mut time: impl FnMut() -> f64) -> f64 {
 
 fn main() {
     println!(
-        "stream benchmark: total cost of parsing after every read, against one whole parse (best of 5)"
+        "stream benchmark: total cost of parsing after every read, against one whole parse \
+         (best of 5)"
     );
     for size in [64 * 1024, 1024 * 1024] {
         let input = reply(size);

@@ -76,7 +76,8 @@ pub(crate) const RULE_EXAMPLE: Shape<RuleExample> = Shape {
         Field {
             name: "provider",
             ty: "Option<Provider>",
-            doc: "The provider a client would know it from (the MX host), for a documented reply that\n\
+            doc: "The provider a client would know it from (the MX host), for a documented \
+             reply that\n\
                   carries no fingerprint of its own.",
             accessor: Accessor::Copy("provider"),
             value: |e, _| option(e.provider.as_deref(), provider),
@@ -94,7 +95,8 @@ pub(crate) const RULE_EXAMPLE: Shape<RuleExample> = Shape {
 /// The runtime crate's `Rule`.
 pub(crate) const RULE: Shape<RuleEntry> = Shape {
     name: "Rule",
-    doc: "One classification rule of the data file: what a reply must show, and the reason it then\n\
+    doc: "One classification rule of the data file: what a reply must show, and the reason \
+           it then\n\
           gives, with the documents behind it and real replies it decides.",
     derives: "Debug, PartialEq, Eq, Hash",
     public: true,
@@ -163,7 +165,8 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
         Field {
             name: "phrases",
             ty: "&'static [&'static str]",
-            doc: "The phrases of which a reply must hold one (ignoring ASCII case), in lower case; empty\n\
+            doc: "The phrases of which a reply must hold one (ignoring ASCII case), in \
+                   lower case; empty\n\
                   when the rule has no phrase condition.",
             accessor: Accessor::Copy("phrases"),
             value: |r, _| {
@@ -174,7 +177,8 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
         Field {
             name: "phrase_pairs",
             ty: "&'static [Probes]",
-            doc: "Some byte pairs of each phrase, to skip a phrase the text cannot hold without a search.",
+            doc: "Some byte pairs of each phrase, to skip a phrase the text cannot hold \
+                   without a search.",
             accessor: Accessor::Field,
             value: |r, _| {
                 let pairs = lower_phrases(r)

@@ -125,7 +125,8 @@ impl fmt::Display for Diagnostics {
             let file = self.0.first().map_or("", |d| d.file.as_str());
             write!(
                 f,
-                "\nerror: {file}: … and {} more problem{} not shown; fix the ones above and run again",
+                "\nerror: {file}: … and {} more problem{} not shown; fix the ones above and run \
+                 again",
                 self.1,
                 if self.1 == 1 { "" } else { "s" }
             )?;

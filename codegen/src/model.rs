@@ -106,7 +106,8 @@ impl Status {
     pub fn description(self) -> &'static str {
         match self {
             Self::Standard => {
-                "Defined by the base SMTP specification (RFC 5321) or an RFC that updates it for every\n\
+                "Defined by the base SMTP specification (RFC 5321) or an RFC that updates it \
+                 for every\n\
                  server (RFC 7504)."
             }
             Self::Extension => {
@@ -114,7 +115,8 @@ impl Status {
             }
             Self::Obsolete => "Defined only by an RFC that is obsolete or historic.",
             Self::NonStandard => {
-                "Defined by no RFC; documented as sent by servers, or named only by the IANA registry."
+                "Defined by no RFC; documented as sent by servers, or named only by the \
+                 IANA registry."
             }
         }
     }

@@ -30,7 +30,8 @@ macro_rules! text_field {
 /// The runtime crate's `ProviderDocument`.
 pub(crate) const PROVIDER_DOCUMENT: Shape<ProviderDocument> = Shape {
     name: "ProviderDocument",
-    doc: "A document a provider publishes about its replies, and the copy this table was made from.",
+    doc: "A document a provider publishes about its replies, and the copy this table was made \
+     from.",
     derives: "Debug, PartialEq, Eq, Hash",
     public: true,
     fields: &[
@@ -169,7 +170,8 @@ pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
         Field {
             name: "differs_from_registry",
             ty: "bool",
-            doc: "Whether the IANA registry gives the same number another meaning (Gmail's 5.7.27).",
+            doc: "Whether the IANA registry gives the same number another meaning (Gmail's \
+                   5.7.27).",
             accessor: Accessor::Copy("differs_from_registry"),
             value: |code, _| tokens(code.differs_from_registry),
         },
@@ -255,7 +257,8 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
         Field {
             name: "fingerprint_pairs",
             ty: "&'static [crate::classify::Probes]",
-            doc: "The byte pairs of each fingerprint, to skip one the text cannot hold without a search.",
+            doc: "The byte pairs of each fingerprint, to skip one the text cannot hold \
+                   without a search.",
             accessor: Accessor::Field,
             value: |p, _| {
                 let pairs = p.fingerprints.iter().map(|f| probes(&f.text));
@@ -265,7 +268,8 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
         Field {
             name: "slot_stride",
             ty: "usize",
-            doc: "How many subjects each class's part of the index has: the index of class `c` (0 for\n\
+            doc: "How many subjects each class's part of the index has: the index of class \
+                   `c` (0 for\n\
                   2, 1 for 4, 2 for 5) and subject `s` is `c * slot_stride + s`.",
             accessor: Accessor::Field,
             value: |p, _| tokens(Literal::usize_unsuffixed(provider_slots(p).0)),
@@ -283,8 +287,10 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
         Field {
             name: "slots",
             ty: "&'static [&'static [(u8, u8)]]",
-            doc: "For each subject, one slot per detail from its base: the positions in `codes` of the\n\
-                  first row for exactly that code (the rows for one code are adjacent) and of the row\n\
+            doc: "For each subject, one slot per detail from its base: the positions in \
+                   `codes` of the\n\
+                  first row for exactly that code (the rows for one code are adjacent) and \
+                   of the row\n\
                   whose range covers it, each `NO_ROW` when there is none.",
             accessor: Accessor::Field,
             value: |p, _| {

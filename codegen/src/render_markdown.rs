@@ -21,9 +21,12 @@ pub fn render_markdown(registry: &Registry) -> String {
     line(
         w,
         &format!(
-            "Every reply code an RFC defines, the non-standard codes servers are documented to send, \
-             and every entry of the IANA SMTP Enhanced Status Codes registry: {} reply codes and {} \
-             enhanced status codes. Standard texts are quoted as their RFC gives them; descriptions \
+            "Every reply code an RFC defines, the non-standard codes servers are documented to \
+             send, \
+             and every entry of the IANA SMTP Enhanced Status Codes registry: {} reply \
+              codes and {} \
+             enhanced status codes. Standard texts are quoted as their RFC gives them; \
+              descriptions \
              are this project's own words.",
             registry.reply_codes.len(),
             registry.enhanced_codes.len()
@@ -126,7 +129,8 @@ fn enhanced_codes(w: &mut String, registry: &Registry) {
     line(w, "");
     line(
         w,
-        "An enhanced status code is `class.subject.detail` (RFC 3463), written after the reply code \
+        "An enhanced status code is `class.subject.detail` (RFC 3463), written after the reply \
+         code \
          (RFC 2034), as in `550 5.1.1`. The class is 2, 4 or 5 and matches the reply's class; the \
          registry lists each code as `X.subject.detail`. Source: the \
          [IANA registry](https://www.iana.org/assignments/smtp-enhanced-status-codes/).",
@@ -445,7 +449,8 @@ fn by_source(w: &mut String, registry: &Registry) {
     line(w, "");
     line(
         w,
-        "Every document the table cites, with the codes that cite it: the base specification, each extension RFC, and the other documents behind non-standard codes.",
+        "Every document the table cites, with the codes that cite it: the base specification, \
+         each extension RFC, and the other documents behind non-standard codes.",
     );
     for (rfc, citations) in &rfcs {
         line(w, "");

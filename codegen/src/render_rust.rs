@@ -21,7 +21,8 @@ pub fn render_rust(registry: &Registry) -> String {
         "How a reply code is standardised.",
         (
             "as_str",
-            "The status as the data file and the reference spell it: `standard`, `extension`,\n`obsolete` or `non-standard`.",
+            "The status as the data file and the reference spell it: `standard`, \
+             `extension`,\n`obsolete` or `non-standard`.",
         ),
         Status::ALL.map(|s| (s.variant(), s.as_str(), s.description())),
     );

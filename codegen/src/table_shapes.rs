@@ -29,7 +29,8 @@ pub(crate) const REFERENCE: Shape<model::Reference> = Shape {
         Field {
             name: "section",
             ty: "Option<&'static str>",
-            doc: "The section number, such as `\"4.2.3\"`, when the reference is to one section of\n\
+            doc: "The section number, such as `\"4.2.3\"`, when the reference is to one section \
+             of\n\
                   an RFC.",
             accessor: Accessor::Copy("section"),
             value: |r, _| option_str(r.section.as_deref()),
@@ -45,7 +46,8 @@ pub(crate) const REFERENCE: Shape<model::Reference> = Shape {
         Field {
             name: "url",
             ty: "Option<&'static str>",
-            doc: "Where to read it: the RFC Editor's page (with the section anchor) for an RFC, the\n\
+            doc: "Where to read it: the RFC Editor's page (with the section anchor) for an RFC, \
+             the\n\
                   document's address otherwise, when one is known.",
             accessor: Accessor::Copy("url"),
             value: |r, _| option_str(r.link().as_deref()),
@@ -127,7 +129,8 @@ let info = ReplyCode::MAILBOX_UNAVAILABLE.info().unwrap();
 assert_eq!(info.code(), 550);
 assert_eq!(info.status(), Status::Standard);
 assert_eq!(info.text(), Some(\"Requested action not taken: mailbox unavailable\"));
-assert_eq!(info.references()[0].url(), Some(\"https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3\"));
+assert_eq!(info.references()[0].url(), \
+ Some(\"https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3\"));
 assert!(info.commands().contains(&\"RCPT\"));
 assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
 ```",
@@ -154,7 +157,8 @@ assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
         Field {
             name: "status",
             ty: "Status",
-            doc: "How the code is standardised. A [`Status::NonStandard`] code must not be presented as\n\
+            doc: "How the code is standardised. A [`Status::NonStandard`] code must not be \
+             presented as\n\
                   standard.",
             accessor: Accessor::Copy("status"),
             value: |r, _| {
@@ -175,7 +179,8 @@ assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
         Field {
             name: "commands",
             ty: "&'static [&'static str]",
-            doc: "The commands that may return the code, as the RFCs allow. `CONNECT` stands for the\n\
+            doc: "The commands that may return the code, as the RFCs allow. `CONNECT` \
+                   stands for the\n\
                   greeting when a connection opens, `ANY` for any command.",
             accessor: Accessor::Copy("commands"),
             value: |r, _| {
@@ -186,7 +191,8 @@ assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
         Field {
             name: "seen_after",
             ty: "&'static [&'static str]",
-            doc: "Commands servers are documented to answer with this code beyond what the RFCs allow
+            doc:
+                "Commands servers are documented to answer with this code beyond what the RFCs allow
 (Postfix refuses relaying with `554` at `RCPT`); the sources are in the reference.
 
 ```
@@ -205,7 +211,8 @@ assert!(info.seen_after().contains(&\"RCPT\"));
         Field {
             name: "alias_of",
             ty: "Option<EnhancedCode>",
-            doc: "For a non-standard number that is an enhanced status code with its dots removed, as
+            doc: "For a non-standard number that is an enhanced status code with its dots \
+             removed, as
 cheat sheets spread them (`511` for `5.1.1`), the enhanced code it stands for. A server
 should send the enhanced code after a real reply code instead.
 
@@ -243,7 +250,8 @@ assert_eq!(info.alias_of().unwrap().to_string(), \"5.1.1\");
         Field {
             name: "notes",
             ty: "Option<&'static str>",
-            doc: "History, disagreements between sources and non-standard uses, when there are any.",
+            doc: "History, disagreements between sources and non-standard uses, when there are \
+             any.",
             accessor: Accessor::Copy("notes"),
             value: |r, _| option_str(r.notes.as_deref()),
         },
@@ -258,7 +266,9 @@ assert_eq!(info.alias_of().unwrap().to_string(), \"5.1.1\");
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| e.associated_codes.contains(&r.code))
-                    .map(|(i, _)| num(u8::try_from(i).expect("validated: at most MAX_TABLE_ENTRIES")));
+                    .map(|(i, _)| {
+                        num(u8::try_from(i).expect("validated: at most MAX_TABLE_ENTRIES"))
+                    });
                 quote!(&[#(#positions),*])
             },
         },
@@ -268,7 +278,8 @@ assert_eq!(info.alias_of().unwrap().to_string(), \"5.1.1\");
 /// The runtime crate's `EnhancedInfo`.
 pub(crate) const ENHANCED_INFO: Shape<EnhancedEntry> = Shape {
     name: "EnhancedInfo",
-    doc: "One entry of the IANA \"SMTP Enhanced Status Codes\" registry: `X.subject.detail`, valid with
+    doc: "One entry of the IANA \"SMTP Enhanced Status Codes\" registry: `X.subject.detail`, \
+     valid with
 any of the classes it lists.
 
 ```
@@ -309,14 +320,16 @@ assert_eq!(info.code(Class::PermanentNegative)?.to_string(), \"5.2.2\");
         Field {
             name: "title",
             ty: "Option<&'static str>",
-            doc: "The registry's title; `None` only for a deprecated entry the registry left untitled.",
+            doc: "The registry's title; `None` only for a deprecated entry the registry left \
+             untitled.",
             accessor: Accessor::Copy("title"),
             value: |e, _| option_str(e.title.as_deref()),
         },
         Field {
             name: "classes",
             ty: "&'static [Class]",
-            doc: "The classes the code is meaningful with, per its defining RFC (RFC 3463 marks some as\n\
+            doc: "The classes the code is meaningful with, per its defining RFC (RFC 3463 \
+                   marks some as\n\
                   permanent-only or transient-only).",
             accessor: Accessor::Copy("classes"),
             value: |e, _| {
@@ -340,7 +353,8 @@ assert_eq!(info.code(Class::PermanentNegative)?.to_string(), \"5.2.2\");
         Field {
             name: "associated_note",
             ty: "Option<&'static str>",
-            doc: "The registry's wording where its list of associated codes is not a plain list (for\n\
+            doc: "The registry's wording where its list of associated codes is not a plain \
+                   list (for\n\
                   example \"Any\", \"5XX\", or \"other 4XX or 5XX codes are allowed\").",
             accessor: Accessor::Copy("associated_note"),
             value: |e, _| option_str(e.associated_note.as_deref()),
@@ -418,7 +432,8 @@ pub(crate) const KNOWN_REPLY: Shape<ReplyEntry> = Shape {
         Field {
             name: "alias_of",
             ty: "Option<(u8, u16, u16)>",
-            doc: "For a number that is an enhanced code written without its dots (511), that code's\n\
+            doc: "For a number that is an enhanced code written without its dots (511), that \
+             code's\n\
                   class, subject and detail: not a reply code a server should send.",
             accessor: Accessor::Field,
             value: |r, _| {

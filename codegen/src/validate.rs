@@ -248,7 +248,15 @@ impl Checker<'_> {
         self.references(line, entry, &reply.references);
         if reply.status != Status::NonStandard && !reply.references.iter().any(|r| r.rfc.is_some())
         {
-            self.report.error(line, entry, format!("status `{}` needs at least one RFC in `references`; a code no RFC defines is `non-standard`", reply.status.as_str()));
+            self.report.error(
+                line,
+                entry,
+                format!(
+                    "status `{}` needs at least one RFC in \
+             `references`; a code no RFC defines is `non-standard`",
+                    reply.status.as_str()
+                ),
+            );
         }
         self.report
             .prose(line, entry, "description", &reply.description);
@@ -423,7 +431,15 @@ impl Checker<'_> {
                     format!("duplicate code; first defined at {}", at(*first)),
                 );
             } else if let Some(prev) = previous.filter(|&p| key < p) {
-                self.report.error(line, &entry, format!("out of order: X.{}.{} comes before it; keep enhanced_codes ascending by subject, then detail", prev.0, prev.1));
+                self.report.error(
+                    line,
+                    &entry,
+                    format!(
+                        "out of order: X.{}.{} comes before it; \
+                 keep enhanced_codes ascending by subject, then detail",
+                        prev.0, prev.1
+                    ),
+                );
             }
             first_line.entry(key).or_insert(line);
             previous = Some(previous.map_or(key, |p| p.max(key)));

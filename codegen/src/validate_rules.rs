@@ -314,7 +314,10 @@ impl Check<'_> {
                 self.report.error(
                     line,
                     entry,
-                    format!("phrase {phrase:?} is in none of the rule's examples: show that it can match"),
+                    format!(
+                        "phrase {phrase:?} is in none of the rule's examples: show that it \
+                     can match"
+                    ),
                 );
             }
         }

@@ -32,63 +32,17 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
 fn implementation(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
     let krate = &plan.krate;
     let ident = &input.ident;
-    let bounds: Vec<WherePredicate> = plan
-        .bodies
-        .iter()
-        .filter_map(|(_, action)| match action {
-            Action::Transparent(field) if uses_type_parameter(field.ty, &input.generics) => {
-                let ty = field.ty;
-                Some(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::SmtpReply))
-            }
-            _ => None,
-        })
-        .collect();
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let existing = input
-        .generics
-        .where_clause
-        .iter()
-        .flat_map(|w| w.predicates.iter());
-    let where_clause = if input.generics.where_clause.is_none() && bounds.is_empty() {
-        quote!()
-    } else {
-        quote!(where #(#existing,)* #(#bounds,)*)
-    };
+    let where_clause = where_clause(input, plan);
     let field_binding = format_ident!("__smtp_field");
-
     let reply_arms = plan.bodies.iter().map(|(body, action)| {
         let pattern = pattern(body, action, plan.is_enum, &field_binding);
-        let value = match action {
-            Action::Code {
-                code: Code::Documented(name),
-                ..
-            } => {
-                let name = Ident::new(name, proc_macro2::Span::call_site());
-                quote!(#krate::ReplyCode::#name)
-            }
-            Action::Code {
-                code: Code::Undocumented(code),
-                ..
-            } => {
-                let code = Literal::u16_unsuffixed(*code);
-                quote!(#krate::reply_code!(#code))
-            }
-            Action::Transparent(field) => forward(field.ty, krate, "reply_code", &field_binding),
-        };
+        let value = reply_code_value(action, krate, &field_binding);
         quote! { #pattern => #value, }
     });
     let enhanced_arms = plan.bodies.iter().map(|(body, action)| {
         let pattern = pattern(body, action, plan.is_enum, &field_binding);
-        let value = match action {
-            Action::Code {
-                enhanced: Some(code),
-                ..
-            } => {
-                quote!(::core::option::Option::Some(#krate::enhanced_code!(#code)))
-            }
-            Action::Code { enhanced: None, .. } => quote!(::core::option::Option::None),
-            Action::Transparent(field) => forward(field.ty, krate, "enhanced_code", &field_binding),
-        };
+        let value = enhanced_code_value(action, krate, &field_binding);
         quote! { #pattern => #value, }
     });
     // `match *self {}` is how an enum without variants is matched exhaustively.
@@ -114,6 +68,66 @@ fn implementation(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// The input's where clause, with a `SmtpReply` bound for each forwarded field whose type
+/// uses a type parameter (`Wrapper<T>: SmtpReply`); nothing when there is neither.
+fn where_clause(input: &DeriveInput, plan: &Plan<'_>) -> TokenStream {
+    let krate = &plan.krate;
+    let bounds: Vec<WherePredicate> = plan
+        .bodies
+        .iter()
+        .filter_map(|(_, action)| match action {
+            Action::Transparent(field) if uses_type_parameter(field.ty, &input.generics) => {
+                let ty = field.ty;
+                Some(syn::parse_quote_spanned!(ty.span()=> #ty: #krate::SmtpReply))
+            }
+            _ => None,
+        })
+        .collect();
+    let existing = input
+        .generics
+        .where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter());
+    if input.generics.where_clause.is_none() && bounds.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#existing,)* #(#bounds,)*)
+    }
+}
+
+/// What `reply_code` returns for one variant (or the struct).
+fn reply_code_value(action: &Action<'_>, krate: &Path, binding: &Ident) -> TokenStream {
+    match action {
+        Action::Code {
+            code: Code::Documented(name),
+            ..
+        } => {
+            let name = Ident::new(name, proc_macro2::Span::call_site());
+            quote!(#krate::ReplyCode::#name)
+        }
+        Action::Code {
+            code: Code::Undocumented(code),
+            ..
+        } => {
+            let code = Literal::u16_unsuffixed(*code);
+            quote!(#krate::reply_code!(#code))
+        }
+        Action::Transparent(field) => forward(field.ty, krate, "reply_code", binding),
+    }
+}
+
+/// What `enhanced_code` returns for one variant (or the struct).
+fn enhanced_code_value(action: &Action<'_>, krate: &Path, binding: &Ident) -> TokenStream {
+    match action {
+        Action::Code {
+            enhanced: Some(code),
+            ..
+        } => quote!(::core::option::Option::Some(#krate::enhanced_code!(#code))),
+        Action::Code { enhanced: None, .. } => quote!(::core::option::Option::None),
+        Action::Transparent(field) => forward(field.ty, krate, "enhanced_code", binding),
     }
 }
 
@@ -184,7 +198,8 @@ mod tests {
     #[test]
     fn output_uses_core_only() {
         for input in [
-            "#[smtp(451, \"4.3.0\")] enum E { #[smtp(550, \"5.1.1\")] A, #[smtp(transparent)] B(Inner), C }",
+            "#[smtp(451, \"4.3.0\")] enum E { #[smtp(550, \"5.1.1\")] A, #[smtp(transparent)] \
+             B(Inner), C }",
             "#[smtp(transparent)] struct S<T>(T);",
             "#[smtp(571, \"5.7.606\", undocumented)] struct Undocumented;",
             "#[smtp(559)] struct Bad;",

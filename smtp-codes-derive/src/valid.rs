@@ -201,29 +201,7 @@ fn outcome<'a>(
         };
     }
     let Some(spec) = &attr.code else {
-        if let Some(enhanced) = &attr.enhanced {
-            errors.push(syn::Error::new(
-                enhanced.span(),
-                "an enhanced code needs a reply code in the same attribute, as in \
-                 #[smtp(550, \"5.1.1\")]",
-            ));
-            return Outcome::Failed;
-        }
-        if let Some(undocumented) = &attr.undocumented {
-            errors.push(syn::Error::new(
-                undocumented.span(),
-                format!(
-                    "`{UNDOCUMENTED}` needs a reply code to mark: write it beside the code, as \
-                     in #[smtp(571, {UNDOCUMENTED})]"
-                ),
-            ));
-            return Outcome::Failed;
-        }
-        return if failed {
-            Outcome::Failed
-        } else {
-            Outcome::NoCode
-        };
+        return without_code(attr, failed, errors);
     };
     match checked_code(attr, spec) {
         Ok(action) if !failed => Outcome::Action(action),
@@ -232,6 +210,34 @@ fn outcome<'a>(
             errors.push(error);
             Outcome::Failed
         }
+    }
+}
+
+/// An attribute without a reply code: fine alone (the type's default applies), an error
+/// beside an enhanced code or `undocumented`, which need one.
+fn without_code<'a>(attr: &SmtpAttr, failed: bool, errors: &mut Errors) -> Outcome<'a> {
+    if let Some(enhanced) = &attr.enhanced {
+        errors.push(syn::Error::new(
+            enhanced.span(),
+            "an enhanced code needs a reply code in the same attribute, as in \
+             #[smtp(550, \"5.1.1\")]",
+        ));
+        return Outcome::Failed;
+    }
+    if let Some(undocumented) = &attr.undocumented {
+        errors.push(syn::Error::new(
+            undocumented.span(),
+            format!(
+                "`{UNDOCUMENTED}` needs a reply code to mark: write it beside the code, as \
+                 in #[smtp(571, {UNDOCUMENTED})]"
+            ),
+        ));
+        return Outcome::Failed;
+    }
+    if failed {
+        Outcome::Failed
+    } else {
+        Outcome::NoCode
     }
 }
 

@@ -119,7 +119,8 @@ fn explain(reply: &Reply<'_>, context: Context) {
             println!("code      {code} {}{status}", info.name());
             if let Some(alias) = info.alias_of() {
                 println!(
-                    "          not a real reply code: enhanced code {alias} written without its dots"
+                    "          not a real reply code: enhanced code {alias} written without its \
+                     dots"
                 );
             }
             if let (Some(text), false) = (info.text(), info.status() == Status::NonStandard) {

@@ -236,16 +236,22 @@ impl fmt::Display for InvalidEnhancedCode {
         f.write_str(match self.reason {
             Reason::Empty => "empty string is not an enhanced status code",
             Reason::Syntax => {
-                "not an enhanced status code: expected class.subject.detail, such as 5.1.1, with nothing around it"
+                "not an enhanced status code: expected class.subject.detail, such as 5.1.1, \
+                 with nothing around it"
             }
-            Reason::Class => "not an enhanced status code: the class (first number) must be 2, 4 or 5",
+            Reason::Class => {
+                "not an enhanced status code: the class (first number) must be 2, 4 or 5"
+            }
             Reason::TooManyDigits => {
                 "not an enhanced status code: subject and detail have at most three digits"
             }
             Reason::LeadingZero => {
-                "not an enhanced status code: RFC 3463 writes subject and detail without leading zeros"
+                "not an enhanced status code: RFC 3463 writes subject and detail without \
+                 leading zeros"
             }
-            Reason::SubjectTooLarge => "not an enhanced status code: the subject must be at most 999",
+            Reason::SubjectTooLarge => {
+                "not an enhanced status code: the subject must be at most 999"
+            }
             Reason::DetailTooLarge => "not an enhanced status code: the detail must be at most 999",
         })
     }

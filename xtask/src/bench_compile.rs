@@ -96,7 +96,8 @@ pub(crate) fn run(root: &Path) -> Result<(), String> {
     let mut report = String::new();
     let _ = writeln!(
         report,
-        "clean `cargo build` (dev profile) of a crate with one five-variant enum, median of {RUNS} alternating runs:"
+        "clean `cargo build` (dev profile) of a crate with one five-variant enum, median of \
+         {RUNS} alternating runs:"
     );
     let _ = writeln!(
         report,
@@ -143,7 +144,8 @@ fn write_crate(
 ) -> io::Result<std::path::PathBuf> {
     fs::create_dir_all(dir.join("src"))?;
     let manifest = format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{dependency}\n\n[workspace]\n"
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = \
+         false\n\n[dependencies]\n{dependency}\n\n[workspace]\n"
     );
     fs::write(dir.join("Cargo.toml"), manifest)?;
     fs::write(dir.join("src/lib.rs"), lib)?;
