@@ -116,17 +116,8 @@ impl Parser {
                 }
             };
             let next = lf + 1;
-            if next > self.max_size {
-                return Err(ParseError::TooLarge {
-                    limit: self.max_size,
-                });
-            }
             let line_number = progress.line_count + 1;
-            if line_number > self.max_lines {
-                return Err(ParseError::TooManyLines {
-                    limit: self.max_lines,
-                });
-            }
+            self.check_limits(next, line_number)?;
             let line = scan::scan_line(
                 &input[start..content],
                 next - content,
@@ -180,6 +171,23 @@ impl Parser {
 }
 
 impl Parser {
+    /// Whether a line ending at `next` (the byte after its LF) with number `line_number` is
+    /// within the limits.
+    #[inline]
+    fn check_limits(&self, next: usize, line_number: usize) -> Result<(), ParseError> {
+        if next > self.max_size {
+            return Err(ParseError::TooLarge {
+                limit: self.max_size,
+            });
+        }
+        if line_number > self.max_lines {
+            return Err(ParseError::TooManyLines {
+                limit: self.max_lines,
+            });
+        }
+        Ok(())
+    }
+
     /// The error for a line whose end has not arrived, and what `progress` keeps of the
     /// search: [`ParseError::Incomplete`], or [`ParseError::TooLarge`] once `len` bytes are
     /// more than the limit.
