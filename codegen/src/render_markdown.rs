@@ -697,6 +697,48 @@ fn enhanced_section(w: &mut String, entry: &EnhancedEntry, registry: &Registry) 
     }
     let classes: Vec<String> = entry.classes.iter().map(|c| format!("{c}.x.x")).collect();
     line(w, &format!("- **Meaningful with:** {}", classes.join(", ")));
+    line(
+        w,
+        &format!(
+            "- **Associated reply codes:** {}",
+            associated_codes(entry, registry).join(", ")
+        ),
+    );
+    let differing = providers_differing(entry, registry);
+    if !differing.is_empty() {
+        line(
+            w,
+            &format!(
+                "- **Used with another meaning by:** {}",
+                differing.join("; ")
+            ),
+        );
+    }
+    let dotless = dotless_codes(entry, registry);
+    if !dotless.is_empty() {
+        line(
+            w,
+            &format!(
+                "- **Written without its dots (not a reply code):** {}",
+                dotless.join(", ")
+            ),
+        );
+    }
+    line(
+        w,
+        &format!("- **References:** {}", links(&entry.references)),
+    );
+    line(w, "");
+    line(w, &markdown_text(&entry.description));
+    if let Some(notes) = &entry.notes {
+        line(w, "");
+        line(w, &format!("*Notes:* {}", markdown_text(notes)));
+    }
+}
+
+/// The reply codes the registry associates with an enhanced code, linked where the table
+/// has them, with the registry's own wording where its field is not a plain list.
+fn associated_codes(entry: &EnhancedEntry, registry: &Registry) -> Vec<String> {
     let mut associated: Vec<String> = entry
         .associated_codes
         .iter()
@@ -723,21 +765,12 @@ fn enhanced_section(w: &mut String, entry: &EnhancedEntry, registry: &Registry) 
         (None, true) => associated.push("none given".to_owned()),
         (None, false) => {}
     }
-    line(
-        w,
-        &format!("- **Associated reply codes:** {}", associated.join(", ")),
-    );
-    let differing = providers_differing(entry, registry);
-    if !differing.is_empty() {
-        line(
-            w,
-            &format!(
-                "- **Used with another meaning by:** {}",
-                differing.join("; ")
-            ),
-        );
-    }
-    let dotless: Vec<String> = registry
+    associated
+}
+
+/// The folklore reply codes that are an enhanced code written without its dots, linked.
+fn dotless_codes(entry: &EnhancedEntry, registry: &Registry) -> Vec<String> {
+    registry
         .reply_codes
         .iter()
         .filter(|r| {
@@ -745,26 +778,7 @@ fn enhanced_section(w: &mut String, entry: &EnhancedEntry, registry: &Registry) 
                 .is_some_and(|(_, s, d)| entry.subject_detail() == Some((s, d)))
         })
         .map(|r| format!("[{}](#{})", r.code, reply_anchor(r.code)))
-        .collect();
-    if !dotless.is_empty() {
-        line(
-            w,
-            &format!(
-                "- **Written without its dots (not a reply code):** {}",
-                dotless.join(", ")
-            ),
-        );
-    }
-    line(
-        w,
-        &format!("- **References:** {}", links(&entry.references)),
-    );
-    line(w, "");
-    line(w, &markdown_text(&entry.description));
-    if let Some(notes) = &entry.notes {
-        line(w, "");
-        line(w, &format!("*Notes:* {}", markdown_text(notes)));
-    }
+        .collect()
 }
 
 fn line(w: &mut String, text: &str) {
