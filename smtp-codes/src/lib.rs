@@ -1,6 +1,25 @@
 //! The canonical, sourced table of SMTP reply codes (RFC 5321 and its extensions) and RFC 3463
 //! enhanced status codes, with `const` lookups, no required dependencies and `no_std` support.
 //!
+//! The types, in the order a user meets them (each section below shows them at work):
+//!
+//! - **Codes and what the table says of them**: [`ReplyCode`] and its [`ReplyInfo`] (with
+//!   [`Status`], [`ReplyText`] and [`Reference`]); [`EnhancedCode`] and its [`EnhancedInfo`]
+//!   and [`SubjectInfo`]; a code's [`Class`] and the [`Retry`] advice it implies. Malformed
+//!   codes are [`InvalidReplyCode`] and [`InvalidEnhancedCode`].
+//! - **Replies on the wire**: [`Reply`], read by [`Parser`] (or [`StreamParser`] as bytes
+//!   arrive), refused with a [`ParseError`] ([`Malformed`] says why); its deviations from the
+//!   RFCs are [`Anomaly`] values ([`AnomalyKind`]), its lines [`ReplyLines`] of [`ReplyLine`];
+//!   `OwnedReply` keeps one beyond its buffer.
+//! - **What a reply means in practice**: the [`Provider`] that sent it and its
+//!   [`ProviderCodeInfo`] (from a [`ProviderDocument`]); [`Reply::classify`], given the
+//!   [`Command`] it answered, gives a [`Classification`]: a [`Reason`], a [`Scope`] and the
+//!   [`Rule`] behind it, with its [`RuleExample`]s.
+//! - **Your own errors**: the [`SmtpReply`](trait@SmtpReply) trait, derived with the `derive`
+//!   feature.
+//! - **Writing replies**: [`write_reply`] and [`write_smtp_reply`] (a [`Renderer`] with
+//!   SMTPUTF8 on, if need be), refused with a [`RenderError`]; `ReplyCodec` for tokio.
+//!
 //! # Look a code up
 //!
 //! ```
@@ -20,7 +39,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! # Classify a reply
+//! # What a code tells a client
 //!
 //! ```
 //! use smtp_codes::{Class, ReplyCode};
@@ -34,6 +53,26 @@
 //!     Class::PermanentNegative => println!("give up"),
 //! }
 //! # Ok::<(), smtp_codes::InvalidReplyCode>(())
+//! ```
+//!
+//! # Why a reply failed, and what to do
+//!
+//! Big providers give registered codes their own meanings (Gmail's `5.7.27` is an SPF failure,
+//! the registry's `X.7.27` a null MX); both readings stay reachable. A sender needs a decision
+//! more than a definition: [`Reply::classify`] names the reason, whether to retry, and whether
+//! to stop writing to the address, with the rule and its sources.
+//!
+//! ```
+//! use smtp_codes::{Command, Provider, Reason, Reply, Retry};
+//!
+//! let (reply, _) = Reply::parse(b"550 5.7.27 The sender does not pass SPF. x1si2 - gsmtp\r\n")?;
+//! assert_eq!(reply.provider(), Some(Provider::Google));
+//! assert!(reply.provider_meaning(None).unwrap().differs_from_registry());
+//! let why = reply.classify(Some(Command::Rcpt));
+//! assert_eq!(why.reason(), Reason::AuthenticationFailed);
+//! assert_eq!(why.retry(), Retry::DoNotRetry);
+//! assert!(!why.suppress_recipient()); // the sending domain is at fault, not the address
+//! # Ok::<(), smtp_codes::ParseError>(())
 //! ```
 //!
 //! # Attach codes to your own errors
