@@ -4,7 +4,7 @@
 //! Run with `cargo run -p smtp-codes --example rcpt_errors --features derive`. CRLF is shown as
 //! `\r\n`.
 
-use smtp_codes::{SmtpReply, render_smtp_reply};
+use smtp_codes::{SmtpReply, render_reply_of};
 
 /// Why a `RCPT TO` was refused.
 #[derive(Debug, thiserror::Error, SmtpReply)]
@@ -54,7 +54,7 @@ fn main() {
     for error in &errors {
         // The reply lines exactly as the server writes them: code, enhanced code, text, CRLF.
         let reply =
-            render_smtp_reply(error).expect("codes checked at compile time, no control characters");
+            render_reply_of(error).expect("codes checked at compile time, no control characters");
         print!("{}", reply.replace("\r\n", "\\r\\n\n"));
         // What a client that receives it should do: the same rules as `Reply::retry`.
         println!("    (client: {})", error.retry());

@@ -17,7 +17,7 @@
 //!   [`Rule`] behind it, with its [`RuleExample`]s.
 //! - **Your own errors**: the [`SmtpReply`](trait@SmtpReply) trait, derived with the `derive`
 //!   feature.
-//! - **Writing replies**: [`write_reply`] and [`write_smtp_reply`] (a [`Renderer`] with
+//! - **Writing replies**: [`write_reply`] and [`write_reply_of`] (a [`Renderer`] with
 //!   SMTPUTF8 on, if need be), refused with a [`RenderError`]; `ReplyCodec` for tokio.
 //!
 //! # Look a code up
@@ -247,7 +247,7 @@
 //!
 //! # Write replies
 //!
-//! [`write_reply`] and [`write_smtp_reply`] write correct reply lines: the enhanced code on
+//! [`write_reply`] and [`write_reply_of`] write correct reply lines: the enhanced code on
 //! every line, long lines split, control characters and class mismatches refused.
 //!
 //! ```
@@ -268,7 +268,7 @@
 //!
 //! - `std` (default): implies `alloc`. The crate needs nothing from `std` itself, so
 //!   `default-features = false, features = ["alloc"]` gives the same API without it.
-//! - `alloc`: `OwnedReply`, `render_reply`, `render_smtp_reply`, and [`SmtpReply`] for
+//! - `alloc`: `OwnedReply`, `render_reply`, `render_reply_of`, and [`SmtpReply`] for
 //!   `Box<T>`.
 //! - `derive`: `#[derive(SmtpReply)]`, so that `use smtp_codes::SmtpReply;` brings the trait
 //!   and the derive, as serde's `derive` feature does.
@@ -329,12 +329,15 @@ pub use smtp_reply::SmtpReply;
 pub use wire::codec::{CodecError, ReplyCodec};
 #[cfg(feature = "alloc")]
 pub use wire::owned::OwnedReply;
+#[allow(deprecated)]
+pub use wire::render::write_smtp_reply;
 #[cfg(feature = "alloc")]
-pub use wire::render::{render_reply, render_smtp_reply};
+#[allow(deprecated)]
+pub use wire::render::{render_reply, render_reply_of, render_smtp_reply};
 pub use wire::{
     anomaly::{Anomaly, AnomalyKind},
     error::{Malformed, ParseError},
-    render::{RenderError, Renderer, write_reply, write_smtp_reply},
+    render::{RenderError, Renderer, write_reply, write_reply_of},
     reply::{Parser, Reply, ReplyLine, ReplyLines, StreamParser},
 };
 

@@ -24,7 +24,7 @@ pub trait SmtpReply {
 
     /// The lines of text the reply carries itself, for a value that is a reply received from
     /// a server ([`Reply`](crate::Reply), `OwnedReply`). The renderer
-    /// ([`write_smtp_reply`](crate::write_smtp_reply)) then writes exactly these lines
+    /// ([`write_reply_of`](crate::write_reply_of)) then writes exactly these lines
     /// instead of the value's `Display`, so a parsed reply renders back to itself. Error types
     /// keep the default, `None`: their `Display` is the text.
     fn text_lines(&self) -> Option<crate::ReplyLines<'_>> {

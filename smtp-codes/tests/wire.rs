@@ -11,7 +11,7 @@ mod support;
 
 use smtp_codes::{
     AnomalyKind, Class, EnhancedCode, Malformed, ParseError, Parser, RenderError, Renderer, Reply,
-    ReplyCode, enhanced_code, write_reply, write_smtp_reply,
+    ReplyCode, enhanced_code, write_reply, write_reply_of,
 };
 
 /// `write_reply` into a `String` (what the crate's `render_reply` does with `alloc`).
@@ -37,11 +37,11 @@ fn render_utf8(
         .map(|()| out)
 }
 
-fn render_smtp_reply<T: smtp_codes::SmtpReply + std::fmt::Display>(
+fn render_reply_of<T: smtp_codes::SmtpReply + std::fmt::Display>(
     reply: &T,
 ) -> Result<String, RenderError> {
     let mut out = String::new();
-    write_smtp_reply(&mut out, reply).map(|()| out)
+    write_reply_of(&mut out, reply).map(|()| out)
 }
 
 fn parse(input: &[u8]) -> Reply<'_> {
@@ -548,7 +548,7 @@ fn any_smtp_reply_with_display_renders() {
         }
     }
     assert_eq!(
-        render_smtp_reply(&Full).unwrap(),
+        render_reply_of(&Full).unwrap(),
         "452-4.2.2 Mailbox full,\r\n452 4.2.2 try again later\r\n"
     );
 }
@@ -557,7 +557,7 @@ fn any_smtp_reply_with_display_renders() {
 fn a_parsed_reply_renders_back_to_itself() {
     let input = b"550 5.1.1 no such user\r\n";
     let (reply, _) = Reply::parse(input).unwrap();
-    assert_eq!(render_smtp_reply(&reply).unwrap().as_bytes(), input);
+    assert_eq!(render_reply_of(&reply).unwrap().as_bytes(), input);
     // Every clean reply of the corpus: same code, enhanced code and line texts.
     let mut clean = 0;
     for input in support::real_replies() {
@@ -566,10 +566,10 @@ fn a_parsed_reply_renders_back_to_itself() {
             continue;
         }
         clean += 1;
-        let rendered = render_smtp_reply(&reply).unwrap_or_else(|e| panic!("{e}: {input:?}"));
+        let rendered = render_reply_of(&reply).unwrap_or_else(|e| panic!("{e}: {input:?}"));
         #[cfg(feature = "alloc")]
         assert_eq!(
-            smtp_codes::render_smtp_reply(&reply.to_owned_reply()).unwrap(),
+            smtp_codes::render_reply_of(&reply.to_owned_reply()).unwrap(),
             rendered
         );
         let (again, used) = Parser::new()
@@ -682,7 +682,7 @@ fn a_refused_reply_leaves_the_writer_as_it_was() {
     assert_eq!(out, "kept");
     let mut out = String::new();
     assert_eq!(
-        write_smtp_reply(&mut out, &Fickle(std::cell::Cell::new(0))),
+        write_reply_of(&mut out, &Fickle(std::cell::Cell::new(0))),
         Err(RenderError::ControlCharacter)
     );
 }

@@ -16,7 +16,7 @@ use crate::{ParseError, RenderError, SmtpReply};
 /// As a `Decoder` it yields each reply as an [`OwnedReply`], parsing with a [`StreamParser`] so
 /// a reply that arrives in many reads costs no more than one that arrives whole; as an
 /// `Encoder` it writes any [`SmtpReply`] with a `Display` text through a [`Renderer`], the way
-/// [`write_smtp_reply`](crate::write_smtp_reply) does.
+/// [`write_reply_of`](crate::write_reply_of) does.
 ///
 /// A client reads replies with `FramedRead::new(socket, ReplyCodec::new())`. A malformed reply
 /// is an error ([`CodecError::Parse`]) whose bytes the codec has already dropped, so a caller
@@ -108,7 +108,7 @@ impl<T: SmtpReply + fmt::Display> Encoder<T> for ReplyCodec {
 
     fn encode(&mut self, reply: T, dst: &mut BytesMut) -> Result<(), CodecError> {
         self.renderer
-            .write_smtp_reply(dst, &reply)
+            .write_reply_of(dst, &reply)
             .map_err(CodecError::Render)
     }
 }

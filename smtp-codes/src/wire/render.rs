@@ -85,7 +85,7 @@ impl core::error::Error for RenderError {}
 
 /// How replies are written: whether SMTPUTF8 is in effect.
 ///
-/// The free functions [`write_reply`] and [`write_smtp_reply`] (and their `render_` forms)
+/// The free functions [`write_reply`] and [`write_reply_of`] (and their `render_` forms)
 /// are `Renderer::new()`'s methods. Every reply a renderer writes is one that
 /// [`Parser`](crate::Parser) in strict mode, with the same SMTPUTF8 setting, accepts, unless
 /// the caller asked for a code whose second digit is above 5 (`571`), which RFC 5321's grammar
@@ -148,7 +148,7 @@ impl Renderer {
     /// [`SmtpReply::text_lines`]), or else the value's `Display` as the text, which is what
     /// the users of `#[derive(SmtpReply)]` with `thiserror` have. `Display` is called twice:
     /// once to check the reply, once to write it.
-    pub fn write_smtp_reply<W, T>(&self, out: &mut W, reply: &T) -> Result<(), RenderError>
+    pub fn write_reply_of<W, T>(&self, out: &mut W, reply: &T) -> Result<(), RenderError>
     where
         W: fmt::Write + ?Sized,
         T: SmtpReply + fmt::Display + ?Sized,
@@ -179,13 +179,39 @@ impl Renderer {
         into_string(|out| self.write_reply(out, code, enhanced, text))
     }
 
-    /// [`write_smtp_reply`](Self::write_smtp_reply) into a new `String` (feature `alloc`).
+    /// [`write_reply_of`](Self::write_reply_of) into a new `String` (feature `alloc`).
     #[cfg(feature = "alloc")]
+    pub fn render_reply_of<T: SmtpReply + fmt::Display + ?Sized>(
+        &self,
+        reply: &T,
+    ) -> Result<alloc::string::String, RenderError> {
+        into_string(|out| self.write_reply_of(out, reply))
+    }
+
+    /// The former name of [`write_reply_of`](Self::write_reply_of).
+    #[deprecated(
+        since = "0.1.0",
+        note = "renamed `write_reply_of`: it writes the reply of a value"
+    )]
+    pub fn write_smtp_reply<W, T>(&self, out: &mut W, reply: &T) -> Result<(), RenderError>
+    where
+        W: fmt::Write + ?Sized,
+        T: SmtpReply + fmt::Display + ?Sized,
+    {
+        self.write_reply_of(out, reply)
+    }
+
+    /// The former name of [`render_reply_of`](Self::render_reply_of).
+    #[cfg(feature = "alloc")]
+    #[deprecated(
+        since = "0.1.0",
+        note = "renamed `render_reply_of`: it renders the reply of a value"
+    )]
     pub fn render_smtp_reply<T: SmtpReply + fmt::Display + ?Sized>(
         &self,
         reply: &T,
     ) -> Result<alloc::string::String, RenderError> {
-        into_string(|out| self.write_smtp_reply(out, reply))
+        self.render_reply_of(reply)
     }
 
     /// Checks the whole reply first, writing nothing, then writes it.
@@ -277,10 +303,10 @@ pub fn write_reply<W: fmt::Write + ?Sized>(
     Renderer::new().write_reply(out, code, enhanced, text)
 }
 
-/// [`Renderer::write_smtp_reply`] with `Renderer::new()`: no SMTPUTF8.
+/// [`Renderer::write_reply_of`] with `Renderer::new()`: no SMTPUTF8.
 ///
 /// ```
-/// use smtp_codes::{EnhancedCode, Reply, ReplyCode, SmtpReply, enhanced_code, write_smtp_reply};
+/// use smtp_codes::{EnhancedCode, Reply, ReplyCode, SmtpReply, enhanced_code, write_reply_of};
 ///
 /// struct NoSuchUser(&'static str);
 /// impl std::fmt::Display for NoSuchUser {
@@ -294,22 +320,22 @@ pub fn write_reply<W: fmt::Write + ?Sized>(
 /// }
 ///
 /// let mut out = String::new();
-/// write_smtp_reply(&mut out, &NoSuchUser("bob@example.org"))?;
+/// write_reply_of(&mut out, &NoSuchUser("bob@example.org"))?;
 /// assert_eq!(out, "550 5.1.1 <bob@example.org>: no such user\r\n");
 ///
 /// // A parsed reply writes back its own lines.
 /// let (reply, _) = Reply::parse(out.as_bytes()).unwrap();
 /// let mut again = String::new();
-/// write_smtp_reply(&mut again, &reply)?;
+/// write_reply_of(&mut again, &reply)?;
 /// assert_eq!(again, out);
 /// # Ok::<(), smtp_codes::RenderError>(())
 /// ```
-pub fn write_smtp_reply<W, T>(out: &mut W, reply: &T) -> Result<(), RenderError>
+pub fn write_reply_of<W, T>(out: &mut W, reply: &T) -> Result<(), RenderError>
 where
     W: fmt::Write + ?Sized,
     T: SmtpReply + fmt::Display + ?Sized,
 {
-    Renderer::new().write_smtp_reply(out, reply)
+    Renderer::new().write_reply_of(out, reply)
 }
 
 /// [`Renderer::render_reply`] with `Renderer::new()` (feature `alloc`).
@@ -322,12 +348,37 @@ pub fn render_reply(
     Renderer::new().render_reply(code, enhanced, text)
 }
 
-/// [`Renderer::render_smtp_reply`] with `Renderer::new()` (feature `alloc`).
+/// [`Renderer::render_reply_of`] with `Renderer::new()` (feature `alloc`).
 #[cfg(feature = "alloc")]
+pub fn render_reply_of<T: SmtpReply + fmt::Display + ?Sized>(
+    reply: &T,
+) -> Result<alloc::string::String, RenderError> {
+    Renderer::new().render_reply_of(reply)
+}
+
+/// The former name of [`write_reply_of`].
+#[deprecated(
+    since = "0.1.0",
+    note = "renamed `write_reply_of`: it writes the reply of a value"
+)]
+pub fn write_smtp_reply<W, T>(out: &mut W, reply: &T) -> Result<(), RenderError>
+where
+    W: fmt::Write + ?Sized,
+    T: SmtpReply + fmt::Display + ?Sized,
+{
+    write_reply_of(out, reply)
+}
+
+/// The former name of [`render_reply_of`].
+#[cfg(feature = "alloc")]
+#[deprecated(
+    since = "0.1.0",
+    note = "renamed `render_reply_of`: it renders the reply of a value"
+)]
 pub fn render_smtp_reply<T: SmtpReply + fmt::Display + ?Sized>(
     reply: &T,
 ) -> Result<alloc::string::String, RenderError> {
-    Renderer::new().render_smtp_reply(reply)
+    render_reply_of(reply)
 }
 
 /// The text to send when the caller gave none: the code's RFC text, unless it has a
