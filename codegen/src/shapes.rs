@@ -111,11 +111,11 @@ impl<E> Field<E> {
             Accessor::Field => None,
             Accessor::Copy(method) => {
                 let method = format_ident!("{method}");
-                Some(quote! { #doc pub const fn #method(&self) -> #ty { self.#field } })
+                Some(quote! { #doc #[inline] pub const fn #method(&self) -> #ty { self.#field } })
             }
             Accessor::Ref(method) => {
                 let method = format_ident!("{method}");
-                Some(quote! { #doc pub const fn #method(&self) -> &#ty { &self.#field } })
+                Some(quote! { #doc #[inline] pub const fn #method(&self) -> &#ty { &self.#field } })
             }
         }
     }

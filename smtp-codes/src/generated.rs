@@ -38,21 +38,25 @@ pub struct Reference {
 }
 impl Reference {
     /// The RFC number, for an RFC.
+    #[inline]
     pub const fn rfc(&self) -> Option<u16> {
         self.rfc
     }
     /// The section number, such as `"4.2.3"`, when the reference is to one section of
     /// an RFC.
+    #[inline]
     pub const fn section(&self) -> Option<&'static str> {
         self.section
     }
     /// How to name it to a person: `RFC 5321, section 4.2.3`, `RFC 1846`, or a
     /// document's name.
+    #[inline]
     pub const fn label(&self) -> &'static str {
         self.label
     }
     /// Where to read it: the RFC Editor's page (with the section anchor) for an RFC, the
     /// document's address otherwise, when one is known.
+    #[inline]
     pub const fn url(&self) -> Option<&'static str> {
         self.url
     }
@@ -65,10 +69,12 @@ pub struct ReplyText {
 }
 impl ReplyText {
     /// The text, without the code and without the document's parenthetical remarks.
+    #[inline]
     pub const fn text(&self) -> &'static str {
         self.text
     }
     /// The document that gives this wording.
+    #[inline]
     pub const fn reference(&self) -> &Reference {
         &self.reference
     }
@@ -83,18 +89,22 @@ pub struct SubjectInfo {
 }
 impl SubjectInfo {
     /// The subject number.
+    #[inline]
     pub const fn subject(&self) -> u16 {
         self.subject
     }
     /// The registry's name, e.g. "Addressing Status".
+    #[inline]
     pub const fn name(&self) -> &'static str {
         self.name
     }
     /// What the subject covers, in this project's words.
+    #[inline]
     pub const fn description(&self) -> &'static str {
         self.description
     }
     /// The documents that define it.
+    #[inline]
     pub const fn references(&self) -> &'static [Reference] {
         self.references
     }
@@ -129,24 +139,29 @@ pub struct ReplyInfo {
 }
 impl ReplyInfo {
     /// The code.
+    #[inline]
     pub const fn code(&self) -> ReplyCode {
         self.code
     }
     /// The name of its associated constant, e.g. `MAILBOX_UNAVAILABLE`.
+    #[inline]
     pub const fn name(&self) -> &'static str {
         self.name
     }
     /// How the code is standardised. A [`Status::NonStandard`] code must not be presented as
     /// standard.
+    #[inline]
     pub const fn status(&self) -> Status {
         self.status
     }
     /// Every reply text the sources give, each with the document it comes from.
+    #[inline]
     pub const fn texts(&self) -> &'static [ReplyText] {
         self.texts
     }
     /// The commands that may return the code, as the RFCs allow. `CONNECT` stands for the
     /// greeting when a connection opens, `ANY` for any command.
+    #[inline]
     pub const fn commands(&self) -> &'static [&'static str] {
         self.commands
     }
@@ -160,6 +175,7 @@ impl ReplyInfo {
     /// assert!(!info.commands().contains(&"RCPT"));
     /// assert!(info.seen_after().contains(&"RCPT"));
     /// ```
+    #[inline]
     pub const fn seen_after(&self) -> &'static [&'static str] {
         self.seen_after
     }
@@ -175,18 +191,22 @@ impl ReplyInfo {
     /// assert_eq!(info.alias_of().unwrap().to_string(), "5.1.1");
     /// # Ok::<(), smtp_codes::InvalidReplyCode>(())
     /// ```
+    #[inline]
     pub const fn alias_of(&self) -> Option<EnhancedCode> {
         self.alias_of
     }
     /// The documents that define or describe the code.
+    #[inline]
     pub const fn references(&self) -> &'static [Reference] {
         self.references
     }
     /// What the code means, in this project's words.
+    #[inline]
     pub const fn description(&self) -> &'static str {
         self.description
     }
     /// History, disagreements between sources and non-standard uses, when there are any.
+    #[inline]
     pub const fn notes(&self) -> Option<&'static str> {
         self.notes
     }
@@ -223,48 +243,59 @@ pub struct EnhancedInfo {
 }
 impl EnhancedInfo {
     /// The registry's key, `X.subject.detail` (e.g. `X.1.1`).
+    #[inline]
     pub const fn key(&self) -> &'static str {
         self.key
     }
     /// The subject (middle number).
+    #[inline]
     pub const fn subject(&self) -> u16 {
         self.subject
     }
     /// The detail (last number).
+    #[inline]
     pub const fn detail(&self) -> u16 {
         self.detail
     }
     /// The registry's title; `None` only for a deprecated entry the registry left untitled.
+    #[inline]
     pub const fn title(&self) -> Option<&'static str> {
         self.title
     }
     /// The classes the code is meaningful with, per its defining RFC (RFC 3463 marks some as
     /// permanent-only or transient-only).
+    #[inline]
     pub const fn classes(&self) -> &'static [Class] {
         self.classes
     }
     /// The basic reply codes the registry associates with it.
+    #[inline]
     pub const fn associated_codes(&self) -> &'static [ReplyCode] {
         self.associated_codes
     }
     /// The registry's wording where its list of associated codes is not a plain list (for
     /// example "Any", "5XX", or "other 4XX or 5XX codes are allowed").
+    #[inline]
     pub const fn associated_note(&self) -> Option<&'static str> {
         self.associated_note
     }
     /// The documents that define it.
+    #[inline]
     pub const fn references(&self) -> &'static [Reference] {
         self.references
     }
     /// Whether the registry marks it deprecated.
+    #[inline]
     pub const fn is_deprecated(&self) -> bool {
         self.deprecated
     }
     /// What the code means, in this project's words.
+    #[inline]
     pub const fn description(&self) -> &'static str {
         self.description
     }
     /// History and disagreements between sources, when there are any.
+    #[inline]
     pub const fn notes(&self) -> Option<&'static str> {
         self.notes
     }
@@ -5067,26 +5098,32 @@ pub struct ProviderDocument {
 }
 impl ProviderDocument {
     /// Its title.
+    #[inline]
     pub const fn name(&self) -> &'static str {
         self.name
     }
     /// Where the provider publishes it.
+    #[inline]
     pub const fn url(&self) -> &'static str {
         self.url
     }
     /// Where the copy the table was made from can be read, when it is not `url`.
+    #[inline]
     pub const fn copy(&self) -> Option<&'static str> {
         self.copy
     }
     /// The date of that copy, `YYYY-MM-DD`.
+    #[inline]
     pub const fn retrieved(&self) -> &'static str {
         self.retrieved
     }
     /// The document's licence as its publisher states it (`CC BY 4.0`), or `unknown`.
+    #[inline]
     pub const fn licence(&self) -> &'static str {
         self.licence
     }
     /// The attribution the licence asks for, if any.
+    #[inline]
     pub const fn attribution(&self) -> Option<&'static str> {
         self.attribution
     }
@@ -5114,35 +5151,43 @@ pub struct ProviderCodeInfo {
 }
 impl ProviderCodeInfo {
     /// The provider.
+    #[inline]
     pub const fn provider(&self) -> Provider {
         self.provider
     }
     /// The basic reply code the document pairs it with, if it gives one.
+    #[inline]
     pub const fn reply_code(&self) -> Option<ReplyCode> {
         self.reply
     }
     /// Reply texts as the provider's document shows them.
+    #[inline]
     pub const fn texts(&self) -> &'static [&'static str] {
         self.texts
     }
     /// What the provider means by it, in this project's words.
+    #[inline]
     pub const fn description(&self) -> &'static str {
         self.description
     }
     /// The provider's document it comes from.
+    #[inline]
     pub const fn references(&self) -> &'static [Reference] {
         self.references
     }
     /// Whether the IANA registry gives the same number another meaning (Gmail's 5.7.27).
+    #[inline]
     pub const fn differs_from_registry(&self) -> bool {
         self.differs_from_registry
     }
     /// Whether the IANA registry has no such code at all (Gmail's 5.7.80).
+    #[inline]
     pub const fn unregistered(&self) -> bool {
         self.unregistered
     }
     /// Whether the document pairs the enhanced code with a basic code of another class
     /// (Gmail's `421 5.7.32`).
+    #[inline]
     pub const fn class_mismatch(&self) -> bool {
         self.class_mismatch
     }
@@ -15842,19 +15887,23 @@ pub struct RuleExample {
 }
 impl RuleExample {
     /// The reply, lines separated by CRLF.
+    #[inline]
     pub const fn reply(&self) -> &'static str {
         self.reply
     }
     /// The command it answered, when the source says.
+    #[inline]
     pub const fn command(&self) -> Option<Command> {
         self.command
     }
     /// The provider a client would know it from (the MX host), for a documented reply that
     /// carries no fingerprint of its own.
+    #[inline]
     pub const fn provider(&self) -> Option<Provider> {
         self.provider
     }
     /// Where it comes from.
+    #[inline]
     pub const fn source(&self) -> &Reference {
         &self.source
     }
@@ -15887,23 +15936,28 @@ pub struct Rule {
 }
 impl Rule {
     /// The rule's identifier, such as `google-spf`.
+    #[inline]
     pub const fn id(&self) -> &'static str {
         self.id
     }
     /// The reason it gives.
+    #[inline]
     pub const fn reason(&self) -> Reason {
         self.reason
     }
     /// The phrases of which a reply must hold one (ignoring ASCII case), in lower case; empty
     /// when the rule has no phrase condition.
+    #[inline]
     pub const fn phrases(&self) -> &'static [&'static str] {
         self.phrases
     }
     /// The documents behind it.
+    #[inline]
     pub const fn references(&self) -> &'static [Reference] {
         self.references
     }
     /// Real replies it decides, with their sources.
+    #[inline]
     pub const fn examples(&self) -> &'static [RuleExample] {
         self.examples
     }
