@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 use crate::model::{EnhancedPattern, ReasonEntry, RuleEntry, RuleExample};
 use crate::providers;
 use crate::render_rules::camel;
+use crate::render_rust::option;
 use crate::shapes::{Accessor, Field, Shape, tokens};
 use crate::table_shapes::REFERENCE;
 
@@ -71,16 +72,15 @@ pub(crate) const RULE_EXAMPLE: Shape<RuleExample> = Shape {
             ty: "Option<Command>",
             doc: "The command it answered, when the source says.",
             accessor: Accessor::Copy("command"),
-            value: |e, _| option(e.command.as_deref(), command),
+            value: |e, _| option(e.command.as_deref().map(command)),
         },
         Field {
             name: "provider",
             ty: "Option<Provider>",
-            doc: "The provider a client would know it from (the MX host), for a documented \
-             reply that\n\
-                  carries no fingerprint of its own.",
+            doc: "The provider a client would know it from (the MX host), for a documented reply \
+                  that carries no fingerprint of its own.",
             accessor: Accessor::Copy("provider"),
-            value: |e, _| option(e.provider.as_deref(), provider),
+            value: |e, _| option(e.provider.as_deref().map(provider)),
         },
         Field {
             name: "source",
@@ -95,9 +95,8 @@ pub(crate) const RULE_EXAMPLE: Shape<RuleExample> = Shape {
 /// The runtime crate's `Rule`.
 pub(crate) const RULE: Shape<RuleEntry> = Shape {
     name: "Rule",
-    doc: "One classification rule of the data file: what a reply must show, and the reason \
-           it then\n\
-          gives, with the documents behind it and real replies it decides.",
+    doc: "One classification rule of the data file: what a reply must show, and the reason it \
+          then gives, with the documents behind it and real replies it decides.",
     derives: "Debug, PartialEq, Eq, Hash",
     public: true,
     fields: &[
@@ -123,7 +122,7 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
             ty: "Option<Provider>",
             doc: "The provider the reply's fingerprint must name.",
             accessor: Accessor::Field,
-            value: |r, _| option(r.condition.provider.as_deref(), provider),
+            value: |r, _| option(r.condition.provider.as_deref().map(provider)),
         },
         Field {
             name: "code",
@@ -143,13 +142,13 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
                     .enhanced
                     .as_deref()
                     .and_then(EnhancedPattern::parse);
-                option(pattern, |pattern| {
+                option(pattern.map(|pattern| {
                     let class = Literal::u8_unsuffixed(pattern.class.unwrap_or(0));
                     let subject = Literal::u16_unsuffixed(pattern.subject);
                     let first = Literal::u16_unsuffixed(pattern.details.0);
                     let last = Literal::u16_unsuffixed(pattern.details.1);
                     quote!((#class, #subject, #first, #last))
-                })
+                }))
             },
         },
         Field {
@@ -165,9 +164,8 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
         Field {
             name: "phrases",
             ty: "&'static [&'static str]",
-            doc: "The phrases of which a reply must hold one (ignoring ASCII case), in \
-                   lower case; empty\n\
-                  when the rule has no phrase condition.",
+            doc: "The phrases of which a reply must hold one (ignoring ASCII case), in lower \
+                  case; empty when the rule has no phrase condition.",
             accessor: Accessor::Copy("phrases"),
             value: |r, _| {
                 let phrases = lower_phrases(r);
@@ -177,8 +175,8 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
         Field {
             name: "phrase_pairs",
             ty: "&'static [Probes]",
-            doc: "Some byte pairs of each phrase, to skip a phrase the text cannot hold \
-                   without a search.",
+            doc: "Some byte pairs of each phrase, to skip a phrase the text cannot hold without a \
+                  search.",
             accessor: Accessor::Field,
             value: |r, _| {
                 let pairs = lower_phrases(r)
@@ -193,10 +191,10 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
             doc: "Whether to retry, when it should not follow the codes.",
             accessor: Accessor::Field,
             value: |r, _| {
-                option(r.retry, |retry| {
+                option(r.retry.map(|retry| {
                     let variant = format_ident!("{}", retry.variant());
                     quote!(Retry::#variant)
-                })
+                }))
             },
         },
         Field {
@@ -204,7 +202,7 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
             ty: "Option<bool>",
             doc: "Whether to stop sending to the address, when not the reason's default.",
             accessor: Accessor::Field,
-            value: |r, _| option(r.suppress, |suppress| quote!(#suppress)),
+            value: |r, _| option(r.suppress.map(tokens)),
         },
         Field {
             name: "scope",
@@ -212,10 +210,10 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
             doc: "What the failure concerns, when not the reason's default.",
             accessor: Accessor::Field,
             value: |r, _| {
-                option(r.scope, |scope| {
+                option(r.scope.map(|scope| {
                     let variant = format_ident!("{}", scope.variant());
                     quote!(Scope::#variant)
-                })
+                }))
             },
         },
         Field {
@@ -240,17 +238,6 @@ pub(crate) const RULE: Shape<RuleEntry> = Shape {
         },
     ],
 };
-
-/// `Some(tokens)` for a present value, `None` for an absent one.
-fn option<T>(value: Option<T>, some: impl FnOnce(T) -> TokenStream) -> TokenStream {
-    value.map_or_else(
-        || quote!(None),
-        |value| {
-            let inner = some(value);
-            quote!(Some(#inner))
-        },
-    )
-}
 
 /// `Command::Rcpt` for `RCPT`.
 fn command(name: &str) -> TokenStream {

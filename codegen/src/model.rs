@@ -107,8 +107,7 @@ impl Status {
         match self {
             Self::Standard => {
                 "Defined by the base SMTP specification (RFC 5321) or an RFC that updates it \
-                 for every\n\
-                 server (RFC 7504)."
+                 for every server (RFC 7504)."
             }
             Self::Extension => {
                 "Defined by the RFC of an SMTP service extension (AUTH, STARTTLS, ETRN, …)."

@@ -11,37 +11,28 @@ use crate::render_rust::{class_variant, num, option, option_str, probes, provide
 use crate::shapes::{Accessor, Field, Shape, tokens};
 use crate::table_shapes::REFERENCE;
 
-/// A string field whose accessor returns it.
-macro_rules! text_field {
-    ($name:literal, $ty:literal, $doc:literal, |$entry:ident| $value:expr) => {
-        Field {
-            name: $name,
-            ty: $ty,
-            doc: $doc,
-            accessor: Accessor::Copy($name),
-            value: |$entry, _| {
-                let value = $value;
-                quote!(#value)
-            },
-        }
-    };
-}
-
 /// The runtime crate's `ProviderDocument`.
 pub(crate) const PROVIDER_DOCUMENT: Shape<ProviderDocument> = Shape {
     name: "ProviderDocument",
     doc: "A document a provider publishes about its replies, and the copy this table was made \
-     from.",
+          from.",
     derives: "Debug, PartialEq, Eq, Hash",
     public: true,
     fields: &[
-        text_field!("name", "&'static str", "Its title.", |d| &d.name),
-        text_field!(
-            "url",
-            "&'static str",
-            "Where the provider publishes it.",
-            |d| &d.url
-        ),
+        Field {
+            name: "name",
+            ty: "&'static str",
+            doc: "Its title.",
+            accessor: Accessor::Copy("name"),
+            value: |d, _| tokens(&d.name),
+        },
+        Field {
+            name: "url",
+            ty: "&'static str",
+            doc: "Where the provider publishes it.",
+            accessor: Accessor::Copy("url"),
+            value: |d, _| tokens(&d.url),
+        },
         Field {
             name: "copy",
             ty: "Option<&'static str>",
@@ -49,18 +40,20 @@ pub(crate) const PROVIDER_DOCUMENT: Shape<ProviderDocument> = Shape {
             accessor: Accessor::Copy("copy"),
             value: |d, _| option_str(d.copy.as_deref()),
         },
-        text_field!(
-            "retrieved",
-            "&'static str",
-            "The date of that copy, `YYYY-MM-DD`.",
-            |d| &d.retrieved
-        ),
-        text_field!(
-            "licence",
-            "&'static str",
-            "The document's licence as its publisher states it (`CC BY 4.0`), or `unknown`.",
-            |d| &d.licence
-        ),
+        Field {
+            name: "retrieved",
+            ty: "&'static str",
+            doc: "The date of that copy, `YYYY-MM-DD`.",
+            accessor: Accessor::Copy("retrieved"),
+            value: |d, _| tokens(&d.retrieved),
+        },
+        Field {
+            name: "licence",
+            ty: "&'static str",
+            doc: "The document's licence as its publisher states it (`CC BY 4.0`), or `unknown`.",
+            accessor: Accessor::Copy("licence"),
+            value: |d, _| tokens(&d.licence),
+        },
         Field {
             name: "attribution",
             ty: "Option<&'static str>",
@@ -74,7 +67,7 @@ pub(crate) const PROVIDER_DOCUMENT: Shape<ProviderDocument> = Shape {
 /// The runtime crate's `ProviderCodeInfo`.
 pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
     name: "ProviderCodeInfo",
-    doc: "One code a provider documents: an enhanced code (or a range of details), the basic code\n\
+    doc: "One code a provider documents: an enhanced code (or a range of details), the basic code \
           the document pairs it with, the texts the provider sends, and what the provider means.",
     derives: "Debug, PartialEq, Eq, Hash",
     public: true,
@@ -139,12 +132,13 @@ pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
                 quote!(&[#(#texts),*])
             },
         },
-        text_field!(
-            "description",
-            "&'static str",
-            "What the provider means by it, in this project's words.",
-            |code| &code.description
-        ),
+        Field {
+            name: "description",
+            ty: "&'static str",
+            doc: "What the provider means by it, in this project's words.",
+            accessor: Accessor::Copy("description"),
+            value: |code, _| tokens(&code.description),
+        },
         Field {
             name: "references",
             ty: "&'static [Reference]",
@@ -171,7 +165,7 @@ pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
             name: "differs_from_registry",
             ty: "bool",
             doc: "Whether the IANA registry gives the same number another meaning (Gmail's \
-                   5.7.27).",
+                  5.7.27).",
             accessor: Accessor::Copy("differs_from_registry"),
             value: |code, _| tokens(code.differs_from_registry),
         },
@@ -185,7 +179,7 @@ pub(crate) const PROVIDER_CODE_INFO: Shape<ProviderCode> = Shape {
         Field {
             name: "class_mismatch",
             ty: "bool",
-            doc: "Whether the document pairs the enhanced code with a basic code of another class\n\
+            doc: "Whether the document pairs the enhanced code with a basic code of another class \
                   (Gmail's `421 5.7.32`).",
             accessor: Accessor::Copy("class_mismatch"),
             value: |code, registry| tokens(providers::flags(code, registry).class_mismatch),
@@ -257,8 +251,8 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
         Field {
             name: "fingerprint_pairs",
             ty: "&'static [crate::classify::Probes]",
-            doc: "The byte pairs of each fingerprint, to skip one the text cannot hold \
-                   without a search.",
+            doc: "The byte pairs of each fingerprint, to skip one the text cannot hold without a \
+                  search.",
             accessor: Accessor::Field,
             value: |p, _| {
                 let pairs = p.fingerprints.iter().map(|f| probes(&f.text));
@@ -268,9 +262,8 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
         Field {
             name: "slot_stride",
             ty: "usize",
-            doc: "How many subjects each class's part of the index has: the index of class \
-                   `c` (0 for\n\
-                  2, 1 for 4, 2 for 5) and subject `s` is `c * slot_stride + s`.",
+            doc: "How many subjects each class's part of the index has: the index of class `c` (0 \
+                  for 2, 1 for 4, 2 for 5) and subject `s` is `c * slot_stride + s`.",
             accessor: Accessor::Field,
             value: |p, _| tokens(Literal::usize_unsuffixed(provider_slots(p).0)),
         },
@@ -287,11 +280,9 @@ pub(crate) const PROVIDER_TABLE: Shape<ProviderEntry> = Shape {
         Field {
             name: "slots",
             ty: "&'static [&'static [(u8, u8)]]",
-            doc: "For each subject, one slot per detail from its base: the positions in \
-                   `codes` of the\n\
-                  first row for exactly that code (the rows for one code are adjacent) and \
-                   of the row\n\
-                  whose range covers it, each `NO_ROW` when there is none.",
+            doc: "For each subject, one slot per detail from its base: the positions in `codes` \
+                  of the first row for exactly that code (the rows for one code are adjacent) and \
+                  of the row whose range covers it, each `NO_ROW` when there is none.",
             accessor: Accessor::Field,
             value: |p, _| {
                 let slots = provider_slots(p).2.into_iter().map(|subject| {

@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 
 use crate::model::{EnhancedEntry, Reference, Registry, ReplyEntry, Status, parse_enhanced_key};
 use crate::provider_shapes::{PROVIDER_CODE_INFO, PROVIDER_DOCUMENT, PROVIDER_TABLE};
+use crate::shapes::doc_attributes;
 use crate::table_shapes::{
     ENHANCED_INFO, KNOWN_ENHANCED, KNOWN_REPLY, REFERENCE, REPLY_INFO, REPLY_TEXT, SUBJECT_INFO,
 };
@@ -22,7 +23,7 @@ pub fn render_rust(registry: &Registry) -> String {
         (
             "as_str",
             "The status as the data file and the reference spell it: `standard`, \
-             `extension`,\n`obsolete` or `non-standard`.",
+             `extension`, `obsolete` or `non-standard`.",
         ),
         Status::ALL.map(|s| (s.variant(), s.as_str(), s.description())),
     );
@@ -166,27 +167,25 @@ pub(crate) fn simple_enum<const N: usize>(
     variants: [(&str, &str, &str); N],
 ) -> TokenStream {
     let name = format_ident!("{name}");
-    let doc = doc.lines().map(|line| format!(" {line}"));
+    let doc = doc_attributes(doc);
     let (method, method_doc) = spelling;
     let method = format_ident!("{method}");
-    let method_doc = method_doc.lines().map(|line| format!(" {line}"));
+    let method_doc = doc_attributes(method_doc);
     let idents: Vec<_> = variants
         .iter()
         .map(|(v, ..)| format_ident!("{v}"))
         .collect();
     let words = variants.iter().map(|(_, word, _)| word);
-    let docs = variants
-        .iter()
-        .map(|(.., d)| d.lines().map(|line| format!(" {line}")).collect::<Vec<_>>());
+    let docs = variants.iter().map(|(.., d)| doc_attributes(d));
     quote! {
-        #(#[doc = #doc])*
+        #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum #name {
-            #(#(#[doc = #docs])* #idents),*
+            #(#docs #idents),*
         }
 
         impl #name {
-            #(#[doc = #method_doc])*
+            #method_doc
             pub const fn #method(self) -> &'static str {
                 match self {
                     #(#name::#idents => #words),*

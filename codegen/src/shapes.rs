@@ -126,9 +126,23 @@ pub(crate) fn tokens(value: impl quote::ToTokens) -> TokenStream {
     value.into_token_stream()
 }
 
-/// One `#[doc]` attribute a line, with the space rustdoc expects after `///`.
-fn doc_attributes(doc: &str) -> TokenStream {
-    let lines = doc.lines().map(|line| {
+/// One `#[doc]` attribute a line, with the space rustdoc expects after `///`. Prose is wrapped
+/// at [`DOC_WIDTH`] columns, so the shapes write it as one string; lines inside a code block
+/// are kept as they are.
+pub(crate) fn doc_attributes(doc: &str) -> TokenStream {
+    let mut lines = Vec::new();
+    let mut in_code = false;
+    for line in doc.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        }
+        if in_code || line.starts_with("```") || line.is_empty() {
+            lines.push(line.to_owned());
+        } else {
+            wrap(line, &mut lines);
+        }
+    }
+    let lines = lines.iter().map(|line| {
         if line.is_empty() {
             String::new()
         } else {
@@ -136,4 +150,22 @@ fn doc_attributes(doc: &str) -> TokenStream {
         }
     });
     quote! { #(#[doc = #lines])* }
+}
+
+/// How wide a line of generated prose may be: with `    /// ` before it, 100 columns.
+const DOC_WIDTH: usize = 92;
+
+/// `text` in lines of at most [`DOC_WIDTH`] characters, broken between words.
+fn wrap(text: &str, lines: &mut Vec<String>) {
+    let mut current = String::new();
+    for word in text.split(' ') {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > DOC_WIDTH {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
 }

@@ -14,7 +14,7 @@ use crate::shapes::{Accessor, Field, Shape, tokens};
 /// The runtime crate's `Reference`.
 pub(crate) const REFERENCE: Shape<model::Reference> = Shape {
     name: "Reference",
-    doc: "A document that defines or describes an entry: an RFC (possibly one section of it) or\n\
+    doc: "A document that defines or describes an entry: an RFC (possibly one section of it) or \
           another document.",
     derives: "Debug, Clone, Copy, PartialEq, Eq, Hash",
     public: true,
@@ -30,15 +30,14 @@ pub(crate) const REFERENCE: Shape<model::Reference> = Shape {
             name: "section",
             ty: "Option<&'static str>",
             doc: "The section number, such as `\"4.2.3\"`, when the reference is to one section \
-             of\n\
-                  an RFC.",
+                  of an RFC.",
             accessor: Accessor::Copy("section"),
             value: |r, _| option_str(r.section.as_deref()),
         },
         Field {
             name: "label",
             ty: "&'static str",
-            doc: "How to name it to a person: `RFC 5321, section 4.2.3`, `RFC 1846`, or a\n\
+            doc: "How to name it to a person: `RFC 5321, section 4.2.3`, `RFC 1846`, or a \
                   document's name.",
             accessor: Accessor::Copy("label"),
             value: |r, _| tokens(r.label()),
@@ -47,8 +46,7 @@ pub(crate) const REFERENCE: Shape<model::Reference> = Shape {
             name: "url",
             ty: "Option<&'static str>",
             doc: "Where to read it: the RFC Editor's page (with the section anchor) for an RFC, \
-             the\n\
-                  document's address otherwise, when one is known.",
+                  the document's address otherwise, when one is known.",
             accessor: Accessor::Copy("url"),
             value: |r, _| option_str(r.link().as_deref()),
         },
@@ -129,8 +127,8 @@ let info = ReplyCode::MAILBOX_UNAVAILABLE.info().unwrap();
 assert_eq!(info.code(), 550);
 assert_eq!(info.status(), Status::Standard);
 assert_eq!(info.text(), Some(\"Requested action not taken: mailbox unavailable\"));
-assert_eq!(info.references()[0].url(), \
- Some(\"https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3\"));
+let url = Some(\"https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3\");
+assert_eq!(info.references()[0].url(), url);
 assert!(info.commands().contains(&\"RCPT\"));
 assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
 ```",
@@ -158,8 +156,7 @@ assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
             name: "status",
             ty: "Status",
             doc: "How the code is standardised. A [`Status::NonStandard`] code must not be \
-             presented as\n\
-                  standard.",
+                  presented as standard.",
             accessor: Accessor::Copy("status"),
             value: |r, _| {
                 let status = quote::format_ident!("{}", r.status.variant());
@@ -179,9 +176,8 @@ assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
         Field {
             name: "commands",
             ty: "&'static [&'static str]",
-            doc: "The commands that may return the code, as the RFCs allow. `CONNECT` \
-                   stands for the\n\
-                  greeting when a connection opens, `ANY` for any command.",
+            doc: "The commands that may return the code, as the RFCs allow. `CONNECT` stands for \
+                  the greeting when a connection opens, `ANY` for any command.",
             accessor: Accessor::Copy("commands"),
             value: |r, _| {
                 let commands = r.commands.iter();
@@ -191,9 +187,9 @@ assert!(info.enhanced_codes().any(|e| e.key() == \"X.1.1\"));
         Field {
             name: "seen_after",
             ty: "&'static [&'static str]",
-            doc:
-                "Commands servers are documented to answer with this code beyond what the RFCs allow
-(Postfix refuses relaying with `554` at `RCPT`); the sources are in the reference.
+            doc: "Commands servers are documented to answer with this code beyond what the RFCs \
+                  allow (Postfix refuses relaying with `554` at `RCPT`); the sources are in the \
+                  reference.
 
 ```
 use smtp_codes::ReplyCode;
@@ -212,9 +208,9 @@ assert!(info.seen_after().contains(&\"RCPT\"));
             name: "alias_of",
             ty: "Option<EnhancedCode>",
             doc: "For a non-standard number that is an enhanced status code with its dots \
-             removed, as
-cheat sheets spread them (`511` for `5.1.1`), the enhanced code it stands for. A server
-should send the enhanced code after a real reply code instead.
+                  removed, as cheat sheets spread them (`511` for `5.1.1`), the enhanced code it \
+                  stands for. A server should send the enhanced code after a real reply code \
+                  instead.
 
 ```
 use smtp_codes::{ReplyCode, Status};
@@ -251,7 +247,7 @@ assert_eq!(info.alias_of().unwrap().to_string(), \"5.1.1\");
             name: "notes",
             ty: "Option<&'static str>",
             doc: "History, disagreements between sources and non-standard uses, when there are \
-             any.",
+                  any.",
             accessor: Accessor::Copy("notes"),
             value: |r, _| option_str(r.notes.as_deref()),
         },
@@ -279,8 +275,7 @@ assert_eq!(info.alias_of().unwrap().to_string(), \"5.1.1\");
 pub(crate) const ENHANCED_INFO: Shape<EnhancedEntry> = Shape {
     name: "EnhancedInfo",
     doc: "One entry of the IANA \"SMTP Enhanced Status Codes\" registry: `X.subject.detail`, \
-     valid with
-any of the classes it lists.
+          valid with any of the classes it lists.
 
 ```
 use smtp_codes::{Class, EnhancedCode, ReplyCode};
@@ -321,16 +316,15 @@ assert_eq!(info.code(Class::PermanentNegative)?.to_string(), \"5.2.2\");
             name: "title",
             ty: "Option<&'static str>",
             doc: "The registry's title; `None` only for a deprecated entry the registry left \
-             untitled.",
+                  untitled.",
             accessor: Accessor::Copy("title"),
             value: |e, _| option_str(e.title.as_deref()),
         },
         Field {
             name: "classes",
             ty: "&'static [Class]",
-            doc: "The classes the code is meaningful with, per its defining RFC (RFC 3463 \
-                   marks some as\n\
-                  permanent-only or transient-only).",
+            doc: "The classes the code is meaningful with, per its defining RFC (RFC 3463 marks \
+                  some as permanent-only or transient-only).",
             accessor: Accessor::Copy("classes"),
             value: |e, _| {
                 let classes = e.classes.iter().map(|&c| class_variant(c));
@@ -353,9 +347,8 @@ assert_eq!(info.code(Class::PermanentNegative)?.to_string(), \"5.2.2\");
         Field {
             name: "associated_note",
             ty: "Option<&'static str>",
-            doc: "The registry's wording where its list of associated codes is not a plain \
-                   list (for\n\
-                  example \"Any\", \"5XX\", or \"other 4XX or 5XX codes are allowed\").",
+            doc: "The registry's wording where its list of associated codes is not a plain list \
+                  (for example \"Any\", \"5XX\", or \"other 4XX or 5XX codes are allowed\").",
             accessor: Accessor::Copy("associated_note"),
             value: |e, _| option_str(e.associated_note.as_deref()),
         },
@@ -433,8 +426,7 @@ pub(crate) const KNOWN_REPLY: Shape<ReplyEntry> = Shape {
             name: "alias_of",
             ty: "Option<(u8, u16, u16)>",
             doc: "For a number that is an enhanced code written without its dots (511), that \
-             code's\n\
-                  class, subject and detail: not a reply code a server should send.",
+                  code's class, subject and detail: not a reply code a server should send.",
             accessor: Accessor::Field,
             value: |r, _| {
                 option(r.alias_parts().map(|(class, subject, detail)| {

@@ -7,8 +7,8 @@ pub(crate) struct KnownReply {
     pub(crate) code: u16,
     /// The name of its associated constant.
     pub(crate) name: &'static str,
-    /// For a number that is an enhanced code written without its dots (511), that code's
-    /// class, subject and detail: not a reply code a server should send.
+    /// For a number that is an enhanced code written without its dots (511), that code's class,
+    /// subject and detail: not a reply code a server should send.
     pub(crate) alias_of: Option<(u8, u16, u16)>,
 }
 /// A registered `X.subject.detail` enhanced code.

@@ -5,8 +5,8 @@ use crate::classify::Probes;
 /// How a reply code is standardised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
-    /// Defined by the base SMTP specification (RFC 5321) or an RFC that updates it for every
-    /// server (RFC 7504).
+    /// Defined by the base SMTP specification (RFC 5321) or an RFC that updates it for every server
+    /// (RFC 7504).
     Standard,
     /// Defined by the RFC of an SMTP service extension (AUTH, STARTTLS, ETRN, …).
     Extension,
@@ -16,8 +16,8 @@ pub enum Status {
     NonStandard,
 }
 impl Status {
-    /// The status as the data file and the reference spell it: `standard`, `extension`,
-    /// `obsolete` or `non-standard`.
+    /// The status as the data file and the reference spell it: `standard`, `extension`, `obsolete`
+    /// or `non-standard`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Status::Standard => "standard",
@@ -42,20 +42,18 @@ impl Reference {
     pub const fn rfc(&self) -> Option<u16> {
         self.rfc
     }
-    /// The section number, such as `"4.2.3"`, when the reference is to one section of
-    /// an RFC.
+    /// The section number, such as `"4.2.3"`, when the reference is to one section of an RFC.
     #[inline]
     pub const fn section(&self) -> Option<&'static str> {
         self.section
     }
-    /// How to name it to a person: `RFC 5321, section 4.2.3`, `RFC 1846`, or a
-    /// document's name.
+    /// How to name it to a person: `RFC 5321, section 4.2.3`, `RFC 1846`, or a document's name.
     #[inline]
     pub const fn label(&self) -> &'static str {
         self.label
     }
-    /// Where to read it: the RFC Editor's page (with the section anchor) for an RFC, the
-    /// document's address otherwise, when one is known.
+    /// Where to read it: the RFC Editor's page (with the section anchor) for an RFC, the document's
+    /// address otherwise, when one is known.
     #[inline]
     pub const fn url(&self) -> Option<&'static str> {
         self.url
@@ -118,7 +116,8 @@ impl SubjectInfo {
 /// assert_eq!(info.code(), 550);
 /// assert_eq!(info.status(), Status::Standard);
 /// assert_eq!(info.text(), Some("Requested action not taken: mailbox unavailable"));
-/// assert_eq!(info.references()[0].url(), Some("https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3"));
+/// let url = Some("https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3");
+/// assert_eq!(info.references()[0].url(), url);
 /// assert!(info.commands().contains(&"RCPT"));
 /// assert!(info.enhanced_codes().any(|e| e.key() == "X.1.1"));
 /// ```
@@ -159,14 +158,14 @@ impl ReplyInfo {
     pub const fn texts(&self) -> &'static [ReplyText] {
         self.texts
     }
-    /// The commands that may return the code, as the RFCs allow. `CONNECT` stands for the
-    /// greeting when a connection opens, `ANY` for any command.
+    /// The commands that may return the code, as the RFCs allow. `CONNECT` stands for the greeting
+    /// when a connection opens, `ANY` for any command.
     #[inline]
     pub const fn commands(&self) -> &'static [&'static str] {
         self.commands
     }
-    /// Commands servers are documented to answer with this code beyond what the RFCs allow
-    /// (Postfix refuses relaying with `554` at `RCPT`); the sources are in the reference.
+    /// Commands servers are documented to answer with this code beyond what the RFCs allow (Postfix
+    /// refuses relaying with `554` at `RCPT`); the sources are in the reference.
     ///
     /// ```
     /// use smtp_codes::ReplyCode;
@@ -179,9 +178,9 @@ impl ReplyInfo {
     pub const fn seen_after(&self) -> &'static [&'static str] {
         self.seen_after
     }
-    /// For a non-standard number that is an enhanced status code with its dots removed, as
-    /// cheat sheets spread them (`511` for `5.1.1`), the enhanced code it stands for. A server
-    /// should send the enhanced code after a real reply code instead.
+    /// For a non-standard number that is an enhanced status code with its dots removed, as cheat
+    /// sheets spread them (`511` for `5.1.1`), the enhanced code it stands for. A server should
+    /// send the enhanced code after a real reply code instead.
     ///
     /// ```
     /// use smtp_codes::{ReplyCode, Status};
@@ -273,8 +272,8 @@ impl EnhancedInfo {
     pub const fn associated_codes(&self) -> &'static [ReplyCode] {
         self.associated_codes
     }
-    /// The registry's wording where its list of associated codes is not a plain list (for
-    /// example "Any", "5XX", or "other 4XX or 5XX codes are allowed").
+    /// The registry's wording where its list of associated codes is not a plain list (for example
+    /// "Any", "5XX", or "other 4XX or 5XX codes are allowed").
     #[inline]
     pub const fn associated_note(&self) -> Option<&'static str> {
         self.associated_note
@@ -5128,8 +5127,8 @@ impl ProviderDocument {
         self.attribution
     }
 }
-/// One code a provider documents: an enhanced code (or a range of details), the basic code
-/// the document pairs it with, the texts the provider sends, and what the provider means.
+/// One code a provider documents: an enhanced code (or a range of details), the basic code the
+/// document pairs it with, the texts the provider sends, and what the provider means.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct ProviderCodeInfo {
     pub(crate) provider: Provider,
@@ -5185,8 +5184,8 @@ impl ProviderCodeInfo {
     pub const fn unregistered(&self) -> bool {
         self.unregistered
     }
-    /// Whether the document pairs the enhanced code with a basic code of another class
-    /// (Gmail's `421 5.7.32`).
+    /// Whether the document pairs the enhanced code with a basic code of another class (Gmail's
+    /// `421 5.7.32`).
     #[inline]
     pub const fn class_mismatch(&self) -> bool {
         self.class_mismatch
@@ -5209,14 +5208,14 @@ pub(crate) struct ProviderTable {
     pub(crate) fingerprints: &'static [&'static str],
     /// The byte pairs of each fingerprint, to skip one the text cannot hold without a search.
     pub(crate) fingerprint_pairs: &'static [crate::classify::Probes],
-    /// How many subjects each class's part of the index has: the index of class `c` (0 for
-    /// 2, 1 for 4, 2 for 5) and subject `s` is `c * slot_stride + s`.
+    /// How many subjects each class's part of the index has: the index of class `c` (0 for 2, 1 for
+    /// 4, 2 for 5) and subject `s` is `c * slot_stride + s`.
     pub(crate) slot_stride: usize,
     /// For each class and subject, the first detail its slots stand for.
     pub(crate) slot_bases: &'static [u16],
-    /// For each subject, one slot per detail from its base: the positions in `codes` of the
-    /// first row for exactly that code (the rows for one code are adjacent) and of the row
-    /// whose range covers it, each `NO_ROW` when there is none.
+    /// For each subject, one slot per detail from its base: the positions in `codes` of the first
+    /// row for exactly that code (the rows for one code are adjacent) and of the row whose range
+    /// covers it, each `NO_ROW` when there is none.
     pub(crate) slots: &'static [&'static [(u8, u8)]],
     /// Sorted by subject, then first detail.
     pub(crate) codes: &'static [ProviderCodeInfo],
@@ -15896,8 +15895,8 @@ impl RuleExample {
     pub const fn command(&self) -> Option<Command> {
         self.command
     }
-    /// The provider a client would know it from (the MX host), for a documented reply that
-    /// carries no fingerprint of its own.
+    /// The provider a client would know it from (the MX host), for a documented reply that carries
+    /// no fingerprint of its own.
     #[inline]
     pub const fn provider(&self) -> Option<Provider> {
         self.provider
@@ -15945,8 +15944,8 @@ impl Rule {
     pub const fn reason(&self) -> Reason {
         self.reason
     }
-    /// The phrases of which a reply must hold one (ignoring ASCII case), in lower case; empty
-    /// when the rule has no phrase condition.
+    /// The phrases of which a reply must hold one (ignoring ASCII case), in lower case; empty when
+    /// the rule has no phrase condition.
     #[inline]
     pub const fn phrases(&self) -> &'static [&'static str] {
         self.phrases
